@@ -1,0 +1,139 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
+
+namespace Eventfold;
+
+/// <summary>
+/// Turns events into their stored JSON form and back, through one <see cref="EventRegistry"/>. Reading
+/// an older schema version runs the registered upcasters until the latest version's type comes out.
+/// Pass a <see cref="JsonSerializerContext"/> to <see cref="Create(JsonSerializerContext, EventRegistry?)"/>
+/// to serialize with source-generated metadata and no reflection.
+/// </summary>
+public sealed class EventSerializer
+{
+    public EventSerializer(EventRegistry? registry = null, JsonSerializerOptions? options = null)
+    {
+        Registry = registry ?? EventRegistry.Default;
+        Options = options ?? new JsonSerializerOptions(JsonSerializerDefaults.Web);
+        Options.TypeInfoResolver ??= new DefaultJsonTypeInfoResolver();
+        Options.MakeReadOnly();
+    }
+
+    /// <summary>Web (camelCase) JSON over <see cref="EventRegistry.Default"/>.</summary>
+    public static EventSerializer Default { get; } = new();
+
+    public EventRegistry Registry { get; }
+
+    public JsonSerializerOptions Options { get; }
+
+    /// <summary>A serializer whose JSON metadata comes from a source-generated context.</summary>
+    public static EventSerializer Create(JsonSerializerContext context, EventRegistry? registry = null)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var options = new JsonSerializerOptions(context.Options) { TypeInfoResolver = context };
+        return new EventSerializer(registry, options);
+    }
+
+    /// <summary>Serializes an event as the latest version of its name.</summary>
+    /// <exception cref="UnregisteredEventTypeException">The event's type is not registered.</exception>
+    public SerializedEvent Serialize(EventData data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        var type = data.Event.GetType();
+        if (!Registry.TryGetByType(type, out var eventType))
+        {
+            throw new UnregisteredEventTypeException(type);
+        }
+
+        int latest = Registry.LatestVersion(eventType.Name);
+        if (eventType.Version != latest)
+        {
+            throw new InvalidOperationException(
+                $"Event '{eventType.Name}' is written as its latest version {latest}, but '{type.FullName}' is version {eventType.Version}.");
+        }
+
+        byte[] payload = JsonSerializer.SerializeToUtf8Bytes(data.Event, Options.GetTypeInfo(type));
+        return new SerializedEvent(data.EventId, eventType.Name, eventType.Version, payload, MetadataCodec.Encode(data.Metadata));
+    }
+
+    /// <summary>
+    /// Reads a stored event as the latest type of its name.
+    /// </summary>
+    /// <exception cref="EventDeserializationException">Unknown name or version, unreadable payload, or a failing upcaster.</exception>
+    public object Deserialize(string stream, long version, string eventName, int schemaVersion, ReadOnlySpan<byte> data)
+    {
+        int current = schemaVersion;
+        JsonObject? json = null;
+        object? value = null;
+        string stage = "reading the payload";
+        try
+        {
+            while (true)
+            {
+                if (value is null)
+                {
+                    if (Registry.TryGet(eventName, current, out var eventType))
+                    {
+                        stage = $"reading the payload as '{eventType.ClrType.FullName}'";
+                        var typeInfo = Options.GetTypeInfo(eventType.ClrType);
+                        value = json is null ? JsonSerializer.Deserialize(data, typeInfo) : json.Deserialize(typeInfo);
+                        if (value is null)
+                        {
+                            throw Fail("the payload is JSON null");
+                        }
+                    }
+                    else if (Registry.TryGetJsonUpcaster(eventName, current, out var jsonUpcast))
+                    {
+                        stage = $"reading the payload as a JSON object";
+                        json ??= JsonNode.Parse(data) as JsonObject ?? throw Fail("the payload is not a JSON object");
+                        stage = $"upcasting JSON from version {current}";
+                        json = jsonUpcast(json);
+                        current++;
+                        continue;
+                    }
+                    else
+                    {
+                        throw Fail(Registry.LatestVersion(eventName) == 0
+                            ? "no [Event] type is registered with that name"
+                            : $"no [Event] type or upcaster is registered for version {current}");
+                    }
+                }
+
+                if (current >= Registry.LatestVersion(eventName))
+                {
+                    return value;
+                }
+
+                if (!Registry.TryGetTypedUpcaster(eventName, current, out var upcast))
+                {
+                    throw Fail($"no upcaster leads from version {current} to the latest version {Registry.LatestVersion(eventName)}");
+                }
+
+                stage = $"upcasting from version {current}";
+                value = upcast(value);
+                if (!Registry.TryGetByType(value.GetType(), out var next) || next.Name != eventName || next.Version <= current)
+                {
+                    throw Fail($"the upcaster from version {current} returned '{value.GetType().FullName}', which is not a later version of '{eventName}'");
+                }
+
+                current = next.Version;
+            }
+        }
+        catch (EventDeserializationException)
+        {
+            throw;
+        }
+        catch (Exception ex)
+        {
+            throw new EventDeserializationException(stream, version, eventName, schemaVersion, $"failed while {stage}: {ex.Message}", ex);
+        }
+
+        EventDeserializationException Fail(string reason) =>
+            new(stream, version, eventName, schemaVersion, reason);
+    }
+
+    /// <summary>Reads stored metadata; empty or unreadable metadata reads as <see cref="EventMetadata.Empty"/>.</summary>
+    public EventMetadata DeserializeMetadata(ReadOnlySpan<byte> metadata) => MetadataCodec.Decode(metadata);
+}

@@ -1,0 +1,39 @@
+namespace Eventfold;
+
+/// <summary>
+/// An append-only store of event streams with one global, ordered log. Implemented by
+/// <see cref="InMemoryEventStore"/>, <c>SqliteEventStore</c> and <c>EventStoreDbEventStore</c>, which all
+/// pass the same conformance suite.
+/// </summary>
+public interface IEventStore : IAsyncDisposable
+{
+    /// <summary>
+    /// Appends <paramref name="events"/> atomically: all or none. Appending events whose ids the stream
+    /// already holds, at the same place, succeeds and writes nothing (idempotent retries).
+    /// </summary>
+    /// <exception cref="WrongExpectedVersionException">The stream is not at <paramref name="expected"/>.</exception>
+    /// <exception cref="InvalidStreamNameException">The stream name is not allowed.</exception>
+    /// <exception cref="EventTooLargeException">An event is larger than the store allows.</exception>
+    Task<AppendResult> AppendAsync(string stream, ExpectedVersion expected, IReadOnlyList<EventData> events, CancellationToken ct = default);
+
+    /// <summary>Reads one stream; a stream that does not exist reads as empty.</summary>
+    IAsyncEnumerable<RecordedEvent> ReadStreamAsync(string stream, StreamReadOptions options = default, CancellationToken ct = default);
+
+    /// <summary>Reads the global log forwards from <paramref name="from"/> (inclusive) to its current end.</summary>
+    IAsyncEnumerable<RecordedEvent> ReadAllAsync(GlobalPosition from, EventFilter? filter = null, CancellationToken ct = default);
+
+    /// <summary>
+    /// Reads the global log after <paramref name="after"/> (exclusive; null for the beginning), then
+    /// follows new appends live until cancelled, with no gap and no duplicate.
+    /// </summary>
+    IAsyncEnumerable<RecordedEvent> SubscribeToAllAsync(GlobalPosition? after, EventFilter? filter = null, CancellationToken ct = default);
+
+    /// <summary>
+    /// Reads one stream after <paramref name="afterVersion"/> (exclusive; null for the beginning), then
+    /// follows new appends to it live until cancelled.
+    /// </summary>
+    IAsyncEnumerable<RecordedEvent> SubscribeToStreamAsync(string stream, long? afterVersion, CancellationToken ct = default);
+
+    /// <summary>The version of the stream's last event, or -1 when the stream does not exist.</summary>
+    Task<long> GetStreamVersionAsync(string stream, CancellationToken ct = default);
+}

@@ -1,0 +1,7 @@
+namespace Eventfold;
+
+public enum ReadDirection
+{
+    Forwards,
+    Backwards,
+}

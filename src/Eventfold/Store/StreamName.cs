@@ -1,0 +1,47 @@
+namespace Eventfold;
+
+/// <summary>The rules every store applies to stream names, so a name valid in one store is valid in all.</summary>
+public static class StreamName
+{
+    /// <summary>The longest name allowed, in characters.</summary>
+    public const int MaxLength = 256;
+
+    /// <summary>Throws <see cref="InvalidStreamNameException"/> when <paramref name="stream"/> breaks a rule.</summary>
+    public static void Validate(string? stream)
+    {
+        if (Check(stream) is { } reason)
+        {
+            throw new InvalidStreamNameException(stream, reason);
+        }
+    }
+
+    /// <summary>Why <paramref name="stream"/> is not allowed, or null when it is.</summary>
+    public static string? Check(string? stream)
+    {
+        if (string.IsNullOrEmpty(stream))
+        {
+            return "it is empty";
+        }
+
+        if (stream.Length > MaxLength)
+        {
+            return $"it is {stream.Length} characters long, over the limit of {MaxLength}";
+        }
+
+        // '$' opens EventStoreDB's system streams ($all, $et-..., $$metadata).
+        if (stream[0] == '$')
+        {
+            return "names starting with '$' are reserved for system streams";
+        }
+
+        foreach (char c in stream)
+        {
+            if (char.IsWhiteSpace(c) || char.IsControl(c))
+            {
+                return "it contains white space or a control character";
+            }
+        }
+
+        return null;
+    }
+}
