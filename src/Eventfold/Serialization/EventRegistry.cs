@@ -53,22 +53,25 @@ public sealed class EventRegistry
         }
     }
 
-    /// <summary>Registers a typed upcaster from <typeparamref name="TFrom"/>'s version to <typeparamref name="TTo"/>'s.</summary>
-    public void RegisterUpcaster<TFrom, TTo>(Func<TFrom, TTo> upcast)
+    /// <summary>
+    /// Registers a typed upcaster from version <paramref name="fromVersion"/> of <paramref name="name"/>
+    /// (stored as <typeparamref name="TFrom"/>) to <typeparamref name="TTo"/>, a later version. Name and
+    /// version are passed in, not looked up, so registration order across assemblies does not matter.
+    /// </summary>
+    public void RegisterUpcaster<TFrom, TTo>(string name, int fromVersion, Func<TFrom, TTo> upcast)
         where TFrom : notnull
         where TTo : notnull
     {
+        ArgumentException.ThrowIfNullOrEmpty(name);
         ArgumentNullException.ThrowIfNull(upcast);
         lock (_writeGate)
         {
             var tables = _tables;
-            var from = tables.ByType.GetValueOrDefault(typeof(TFrom))
-                ?? throw new InvalidOperationException($"Upcaster source '{typeof(TFrom).FullName}' is not a registered event.");
             _tables = tables with
             {
                 TypedUpcasters = new Dictionary<(string, int), Func<object, object>>(tables.TypedUpcasters)
                 {
-                    [(from.Name, from.Version)] = e => upcast((TFrom)e),
+                    [(name, fromVersion)] = e => upcast((TFrom)e),
                 },
             };
         }
