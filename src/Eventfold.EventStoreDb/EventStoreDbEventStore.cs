@@ -33,7 +33,9 @@ public sealed class EventStoreDbEventStore : IEventStore
     {
         ArgumentNullException.ThrowIfNull(settings);
         _options = options ?? new EventStoreOptions();
-        _connection = new ClusterConnection(settings, channels, _options.TimeProvider, random);
+        // Deadlines and retry pauses run on real time: the options' clock only stamps events, and a
+        // server stamps its own (tests pass a fake clock there).
+        _connection = new ClusterConnection(settings, channels, TimeProvider.System, random);
     }
 
     public EventStoreDbSettings Settings => _connection.Settings;
@@ -83,6 +85,10 @@ public sealed class EventStoreDbEventStore : IEventStore
                     return await call.ResponseAsync.ConfigureAwait(false);
                 },
                 ct).ConfigureAwait(false);
+        }
+        catch (RpcException ex) when (ex.StatusCode == StatusCode.Cancelled && ct.IsCancellationRequested)
+        {
+            throw new OperationCanceledException($"The append to stream '{stream}' was cancelled; it may or may not have been written.", ex, ct);
         }
         catch (RpcException ex) when (RpcErrors.KindOf(ex) == RpcErrors.MaximumAppendSizeExceeded)
         {
@@ -361,6 +367,10 @@ public sealed class EventStoreDbEventStore : IEventStore
                     {
                         moved = await call.ResponseStream.MoveNext(ct).ConfigureAwait(false);
                     }
+                    catch (RpcException ex) when (ex.StatusCode == StatusCode.Cancelled && ct.IsCancellationRequested)
+                    {
+                        throw new OperationCanceledException("The read was cancelled.", ex, ct);
+                    }
                     catch (RpcException ex) when (!ct.IsCancellationRequested && RpcErrors.KindOf(ex) == RpcErrors.StreamNotFound)
                     {
                         moved = false;
@@ -409,7 +419,7 @@ public sealed class EventStoreDbEventStore : IEventStore
                 throw new EventStoreDbUnavailableException(operation, attempts, last);
             }
 
-            await Task.Delay(_connection.Settings.DiscoveryInterval, _options.TimeProvider, ct).ConfigureAwait(false);
+            await Task.Delay(_connection.Settings.DiscoveryInterval, ct).ConfigureAwait(false);
         }
     }
 
