@@ -14,6 +14,9 @@ namespace Eventfold.EventStoreDb;
 /// </summary>
 public sealed class EventStoreDbEventStore : IEventStore
 {
+    private const string MetadataStreamPrefix = "$$";
+    private const string StreamMetadataEventType = "$metadata";
+
     private readonly ClusterConnection _connection;
     private readonly EventStoreOptions _options;
 
@@ -66,6 +69,33 @@ public sealed class EventStoreDbEventStore : IEventStore
             messages[i] = new AppendReq { ProposedMessage = message };
         }
 
+        string firstName = events.Count > 0 ? messages[0].ProposedMessage.Metadata[EventMapping.TypeKey] : "";
+        return await AppendMessagesAsync(stream, expected, messages, firstName, totalBytes, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Sets the stream's <c>$maxCount</c> metadata: reads of the stream then see only its newest
+    /// <paramref name="maxCount"/> events, and the server's scavenge removes older ones. For streams that
+    /// only need their latest state, such as checkpoints and snapshots, so they do not grow without bound.
+    /// Reads of <c>$all</c> still see the older events until a scavenge runs.
+    /// </summary>
+    public async Task SetMaxCountAsync(string stream, long maxCount, CancellationToken ct = default)
+    {
+        StreamName.Validate(stream);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxCount, 1);
+        var message = new AppendReq.Types.ProposedMessage
+        {
+            Id = Uuids.ToStringForm(Guid.NewGuid()),
+            Data = Google.Protobuf.ByteString.CopyFromUtf8($"{{\"$maxCount\":{maxCount.ToString(System.Globalization.CultureInfo.InvariantCulture)}}}"),
+            CustomMetadata = Google.Protobuf.ByteString.Empty,
+        };
+        message.Metadata[EventMapping.TypeKey] = StreamMetadataEventType;
+        message.Metadata[EventMapping.ContentTypeKey] = EventMapping.JsonContentType;
+        await AppendMessagesAsync(MetadataStreamPrefix + stream, ExpectedVersion.Any, [new AppendReq { ProposedMessage = message }], StreamMetadataEventType, message.Data.Length, ct).ConfigureAwait(false);
+    }
+
+    private async Task<AppendResult> AppendMessagesAsync(string stream, ExpectedVersion expected, AppendReq[] messages, string firstEventName, int totalBytes, CancellationToken ct)
+    {
         var header = new AppendReq { Options = ExpectedVersionMapping.ToAppendOptions(stream, expected) };
         AppendResp response;
         try
@@ -92,9 +122,8 @@ public sealed class EventStoreDbEventStore : IEventStore
         }
         catch (RpcException ex) when (RpcErrors.KindOf(ex) == RpcErrors.MaximumAppendSizeExceeded)
         {
-            var first = events.Count > 0 ? events[0].Event.GetType().Name : "";
             int limit = int.TryParse(ex.Trailers.GetValue("maximum-append-size"), out int l) ? l : _options.MaxEventSizeBytes;
-            throw new EventTooLargeException(stream, VersionAt(expected, 0), first, totalBytes, limit);
+            throw new EventTooLargeException(stream, VersionAt(expected, 0), firstEventName, totalBytes, limit);
         }
         catch (RpcException ex) when (RpcErrors.Translate(ex, "append", stream, expected) is { } translated)
         {
@@ -312,6 +341,17 @@ public sealed class EventStoreDbEventStore : IEventStore
         }
 
         return -1;
+    }
+
+    /// <summary>The server's version, as its ServerFeatures service reports it (for diagnostics and logs).</summary>
+    public async Task<string> GetServerVersionAsync(CancellationToken ct = default)
+    {
+        var methods = await _connection.ExecuteAsync(
+            "read the server's version",
+            (node, token) => new Protocol.ServerFeatures.ServerFeatures.ServerFeaturesClient(node.Invoker)
+                .GetSupportedMethodsAsync(new Empty(), _connection.CallOptions(token)).ResponseAsync,
+            ct).ConfigureAwait(false);
+        return methods.EventStoreServerVersion;
     }
 
     public ValueTask DisposeAsync()

@@ -37,6 +37,18 @@ internal sealed class FakeCluster : IChannelFactory
 
     public NodeState this[string host] => Nodes[new EndPoint(host, 2113)];
 
+    /// <summary>Every event appended, in order.</summary>
+    public IReadOnlyList<WireEvent> Log
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _log];
+            }
+        }
+    }
+
     public void MakeLeader(string host)
     {
         foreach (var node in Nodes.Values)

@@ -151,4 +151,19 @@ public class ReconnectionTests
 
         Assert.Equal([1L, 2L], seen);
     }
+
+    [Fact]
+    public async Task SetMaxCount_writes_max_count_metadata_to_the_streams_metadata_stream()
+    {
+        var cluster = new FakeCluster("solo");
+        await using var store = Store(cluster, "esdb://solo?tls=false");
+
+        await store.SetMaxCountAsync("checkpoint-p1", 3);
+
+        var written = Assert.Single(cluster.Log);
+        Assert.Equal("$$checkpoint-p1", written.StreamIdentifier.StreamName.ToStringUtf8());
+        Assert.Equal("$metadata", written.Metadata["type"]);
+        Assert.Equal("{\"$maxCount\":3}", written.Data.ToStringUtf8());
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => store.SetMaxCountAsync("checkpoint-p1", 0));
+    }
 }

@@ -2,6 +2,7 @@
 // what it saw as JSON (64-bit numbers as strings), so the C# test compares both clients' views.
 // Usage: node interop.mjs append <connection string> <stream> <events as JSON>
 //        node interop.mjs read <connection string> <stream>
+//        node interop.mjs tombstone <connection string> <stream>
 import { EventStoreDBClient, jsonEvent, NO_STREAM } from "@eventstore/db-client";
 
 const [command, connectionString, stream, payload] = process.argv.slice(2);
@@ -17,6 +18,9 @@ try {
       commit: result.position?.commit.toString(),
       prepare: result.position?.prepare.toString(),
     }));
+  } else if (command === "tombstone") {
+    await client.tombstoneStream(stream);
+    console.log(JSON.stringify({ tombstoned: stream }));
   } else if (command === "read") {
     const seen = [];
     for await (const { event } of client.readStream(stream)) {
