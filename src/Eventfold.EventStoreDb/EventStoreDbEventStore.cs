@@ -17,6 +17,8 @@ public sealed class EventStoreDbEventStore : IEventStore
     private const string MetadataStreamPrefix = "$$";
     private const string StreamMetadataEventType = "$metadata";
 
+    private static readonly WriteOptions BufferHint = new(WriteFlags.BufferHint);
+
     private readonly ClusterConnection _connection;
     private readonly EventStoreOptions _options;
 
@@ -105,10 +107,14 @@ public sealed class EventStoreDbEventStore : IEventStore
                 async (node, token) =>
                 {
                     using var call = new Streams.StreamsClient(node.Invoker).Append(_connection.CallOptions(token));
+
+                    // Buffer every message but the last, so an append leaves in as few frames as it can.
+                    call.RequestStream.WriteOptions = BufferHint;
                     await call.RequestStream.WriteAsync(header, token).ConfigureAwait(false);
-                    foreach (var message in messages)
+                    for (int i = 0; i < messages.Length; i++)
                     {
-                        await call.RequestStream.WriteAsync(message, token).ConfigureAwait(false);
+                        call.RequestStream.WriteOptions = i == messages.Length - 1 ? null : BufferHint;
+                        await call.RequestStream.WriteAsync(messages[i], token).ConfigureAwait(false);
                     }
 
                     await call.RequestStream.CompleteAsync().ConfigureAwait(false);
