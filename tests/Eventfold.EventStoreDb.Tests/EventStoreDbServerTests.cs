@@ -50,7 +50,11 @@ public class EventStoreDbServerTests
         // The server may report the start position first; wait for one past it.
         ValueTask OnCheckpoint(GlobalPosition p, CancellationToken _)
         {
-            seen.Add(p);
+            lock (seen)
+            {
+                seen.Add(p);
+            }
+
             if (p > GlobalPosition.Start)
             {
                 checkpoint.TrySetResult(p);
@@ -70,10 +74,14 @@ public class EventStoreDbServerTests
         });
         var reached = await checkpoint.Task.WaitAsync(cts.Token);
         await cts.CancelAsync();
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => subscription);
+        var ended = await Record.ExceptionAsync(() => subscription);
+        Assert.True(ended is null or OperationCanceledException, $"Unexpected: {ended}");
 
         Assert.True(reached > GlobalPosition.Start, $"checkpoint at {reached}");
-        Assert.Equal(seen.Order(), seen);
+        lock (seen)
+        {
+            Assert.Equal(seen.Order(), seen);
+        }
     }
 
     [SkippableFact]

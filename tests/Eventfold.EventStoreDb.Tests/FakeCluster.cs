@@ -77,6 +77,15 @@ internal sealed class FakeCluster : IChannelFactory
 
         /// <summary>Answer Unavailable this many more times, then serve again.</summary>
         public int FailNextCalls { get; set; }
+
+        private TaskCompletionSource _dropped = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        /// <summary>Completes when the node drops its live subscriptions.</summary>
+        public Task Dropped => Volatile.Read(ref _dropped).Task;
+
+        /// <summary>Ends every live subscription on this node as a lost connection does.</summary>
+        public void DropSubscriptions() =>
+            Interlocked.Exchange(ref _dropped, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
     }
 
     private ClusterInfo Gossip()
@@ -267,7 +276,7 @@ internal sealed class FakeCluster : IChannelFactory
                 cluster.Check(endPoint, method.Name, options);
                 var request1 = (ReadReq)(object)request!;
                 return cluster.Read(request1).Cast<TResponse>().ToList();
-            }, ((ReadReq)(object)request!).Options.CountOptionCase == ReadReq.Types.Options.CountOptionOneofCase.Subscription);
+            }, ((ReadReq)(object)request!).Options.CountOptionCase == ReadReq.Types.Options.CountOptionOneofCase.Subscription, cluster.Nodes[endPoint].Dropped);
             return new AsyncServerStreamingCall<TResponse>(reader, Task.FromResult(new Metadata()), () => Status.DefaultSuccess, () => [], () => { });
         }
 
@@ -298,8 +307,8 @@ internal sealed class FakeCluster : IChannelFactory
         }
     }
 
-    /// <summary>Answers from a snapshot taken at the first read; a subscription then waits until cancelled.</summary>
-    private sealed class Reader<T>(Func<List<T>> answer, bool subscription) : IAsyncStreamReader<T>
+    /// <summary>Answers from a snapshot taken at the first read; a subscription then waits until cancelled or dropped.</summary>
+    private sealed class Reader<T>(Func<List<T>> answer, bool subscription, Task dropped) : IAsyncStreamReader<T>
     {
         private List<T>? _items;
         private int _index = -1;
@@ -316,7 +325,8 @@ internal sealed class FakeCluster : IChannelFactory
 
             if (subscription)
             {
-                await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
+                await dropped.WaitAsync(cancellationToken).ConfigureAwait(false);
+                throw new RpcException(new Status(StatusCode.Unavailable, "connection lost"));
             }
 
             return false;

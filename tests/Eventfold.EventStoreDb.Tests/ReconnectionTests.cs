@@ -81,7 +81,7 @@ public class ReconnectionTests
         var ex = await Assert.ThrowsAsync<EventStoreDbUnavailableException>(() => store.AppendAsync("cart-5", ExpectedVersion.Any, Added("x")));
 
         Assert.Equal(6, ex.Attempts.Count); // 3 rounds of gossip to 2 seeds
-        Assert.Contains("gossip from a:2113: Unavailable", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("gossip from a:2113: Unavailable (connection refused (a:2113)) (3 times)", ex.Message, StringComparison.Ordinal);
         Assert.Contains("gossip from b:2113: Unavailable", ex.Message, StringComparison.Ordinal);
         Assert.Contains("append to stream 'cart-5'", ex.Message, StringComparison.Ordinal);
     }
@@ -165,5 +165,75 @@ public class ReconnectionTests
         Assert.Equal("$metadata", written.Metadata["type"]);
         Assert.Equal("{\"$maxCount\":3}", written.Data.ToStringUtf8());
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => store.SetMaxCountAsync("checkpoint-p1", 0));
+    }
+
+    [Fact]
+    public async Task A_dropped_stream_subscription_resubscribes_after_the_last_event_it_yielded()
+    {
+        var cluster = new FakeCluster("solo");
+        await using var store = Store(cluster, "esdb://solo?tls=false&discoveryInterval=1");
+        await store.AppendAsync("cart-11", ExpectedVersion.NoStream, [.. Added("a"), .. Added("b"), .. Added("c")]);
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+
+        var seen = new List<string>();
+        await foreach (var e in store.SubscribeToStreamAsync("cart-11", 0, cts.Token))
+        {
+            seen.Add(((ItemAdded)e.Event).Sku);
+            if (seen.Count == 2)
+            {
+                await store.AppendAsync("cart-11", 2, Added("d"));
+                cluster["solo"].DropSubscriptions();
+            }
+
+            if (seen.Count == 3)
+            {
+                break;
+            }
+        }
+
+        Assert.Equal(["b", "c", "d"], seen);
+        Assert.Equal(2, cluster.Calls.Count(c => c.Method == "Read"));
+    }
+
+    [Fact]
+    public async Task A_dropped_subscription_to_all_resumes_after_the_last_position_it_yielded()
+    {
+        var cluster = new FakeCluster("solo");
+        await using var store = Store(cluster, "esdb://solo?tls=false&discoveryInterval=1");
+        await store.AppendAsync("cart-12", ExpectedVersion.NoStream, [.. Added("a"), .. Added("b")]);
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+
+        var seen = new List<string>();
+        await foreach (var e in store.SubscribeToAllAsync(null, null, cts.Token))
+        {
+            seen.Add(((ItemAdded)e.Event).Sku);
+            if (seen.Count == 2)
+            {
+                await store.AppendAsync("cart-12", 1, Added("c"));
+                cluster["solo"].DropSubscriptions();
+            }
+
+            if (seen.Count == 3)
+            {
+                break;
+            }
+        }
+
+        Assert.Equal(["a", "b", "c"], seen);
+    }
+
+    [Fact]
+    public async Task A_subscription_that_keeps_failing_gives_up_naming_the_node()
+    {
+        var cluster = new FakeCluster("solo");
+        await using var store = Store(cluster, "esdb://solo?tls=false&discoveryInterval=1&maxDiscoverAttempts=3");
+        await store.AppendAsync("cart-13", ExpectedVersion.NoStream, Added("a"));
+        cluster["solo"].Down = true;
+
+        var ex = await Assert.ThrowsAsync<EventStoreDbUnavailableException>(async () => await store.SubscribeToStreamAsync("cart-13", null).FirstAsync());
+
+        Assert.Equal(3, ex.Attempts.Count);
+        Assert.Contains("subscribe to stream 'cart-13'", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("solo:2113: Unavailable", ex.Message, StringComparison.Ordinal);
     }
 }
