@@ -122,7 +122,7 @@ public sealed class EventStoreDbEventStore : IEventStore
                 },
                 ct).ConfigureAwait(false);
         }
-        catch (RpcException ex) when (ex.StatusCode == StatusCode.Cancelled && ct.IsCancellationRequested)
+        catch (RpcException ex) when (ct.IsCancellationRequested)
         {
             throw new OperationCanceledException($"The append to stream '{stream}' was cancelled; it may or may not have been written.", ex, ct);
         }
@@ -413,8 +413,9 @@ public sealed class EventStoreDbEventStore : IEventStore
                     {
                         moved = await call.ResponseStream.MoveNext(ct).ConfigureAwait(false);
                     }
-                    catch (RpcException ex) when (ex.StatusCode == StatusCode.Cancelled && ct.IsCancellationRequested)
+                    catch (RpcException ex) when (ct.IsCancellationRequested)
                     {
+                        // Cancelling aborts the HTTP/2 stream, which surfaces as Cancelled or Unavailable.
                         throw new OperationCanceledException("The read was cancelled.", ex, ct);
                     }
                     catch (RpcException ex) when (!ct.IsCancellationRequested && RpcErrors.KindOf(ex) == RpcErrors.StreamNotFound)
