@@ -88,6 +88,7 @@ public class ExpectedVersionAndErrorTests
         Assert.Equal(new EndPoint("10.0.0.2", 2113), RpcErrors.LeaderOf(notLeader));
         Assert.Null(RpcErrors.Translate(Refusal(StatusCode.Unavailable), "append", "s"));
         Assert.True(RpcErrors.IsTransient(Refusal(StatusCode.Unavailable)));
+        Assert.True(RpcErrors.IsTransient(Refusal(StatusCode.Cancelled)));
         Assert.False(RpcErrors.IsTransient(Refusal(StatusCode.PermissionDenied)));
     }
 

@@ -19,9 +19,12 @@ internal static class RpcErrors
 
     public static string? KindOf(RpcException ex) => ex.Trailers.GetValue(ExceptionKey);
 
-    /// <summary>Whether another node (or the same one, reconnected) may serve the call.</summary>
+    /// <summary>
+    /// Whether another node (or the same one, reconnected) may serve the call. Cancelled counts when the
+    /// caller did not cancel: the channel was disposed under the call after another call found its node gone.
+    /// </summary>
     public static bool IsTransient(RpcException ex) =>
-        ex.StatusCode is StatusCode.Unavailable || (ex.StatusCode is StatusCode.Unknown && KindOf(ex) is null && ex.InnerException is HttpRequestException or IOException);
+        ex.StatusCode is StatusCode.Unavailable or StatusCode.Cancelled || (ex.StatusCode is StatusCode.Unknown && KindOf(ex) is null && ex.InnerException is HttpRequestException or IOException);
 
     public static EndPoint? LeaderOf(RpcException ex)
     {
