@@ -99,13 +99,29 @@ public sealed class EventStoreDbEventStore : IEventStore
     private async Task<AppendResult> AppendMessagesAsync(string stream, ExpectedVersion expected, AppendReq[] messages, string firstEventName, int totalBytes, CancellationToken ct)
     {
         var header = new AppendReq { Options = ExpectedVersionMapping.ToAppendOptions(stream, expected) };
-        AppendResp response;
+        AppendResult response;
         try
         {
             response = await _connection.ExecuteAsync(
                 $"append to stream '{stream}'",
                 async (node, token) =>
                 {
+                    if (node.SupportsBatchAppend)
+                    {
+                        var correlationId = Guid.NewGuid();
+                        var request = BatchAppendMapping.ToRequest(correlationId, stream, expected, messages, _connection.Settings.DefaultDeadline);
+                        try
+                        {
+                            var appender = node.BatchAppender(_connection.CallOptions(CancellationToken.None, withDeadline: false));
+                            var answer = await appender.AppendAsync(correlationId, request, token).ConfigureAwait(false);
+                            return BatchAppendMapping.ToResult(answer, stream, expected, firstEventName, totalBytes, VersionAt(expected, 0));
+                        }
+                        catch (RpcException ex) when (ex.StatusCode == StatusCode.Unimplemented)
+                        {
+                            node.SupportsBatchAppend = false; // a server before 21.10
+                        }
+                    }
+
                     using var call = new Streams.StreamsClient(node.Invoker).Append(_connection.CallOptions(token));
 
                     // Buffer every message but the last, so an append leaves in as few frames as it can.
@@ -118,7 +134,7 @@ public sealed class EventStoreDbEventStore : IEventStore
                     }
 
                     await call.RequestStream.CompleteAsync().ConfigureAwait(false);
-                    return await call.ResponseAsync.ConfigureAwait(false);
+                    return ToResult(await call.ResponseAsync.ConfigureAwait(false));
                 },
                 ct).ConfigureAwait(false);
         }
@@ -136,12 +152,14 @@ public sealed class EventStoreDbEventStore : IEventStore
             throw translated;
         }
 
-        return response.ResultCase switch
+        return response;
+
+        AppendResult ToResult(AppendResp answer) => answer.ResultCase switch
         {
             AppendResp.ResultOneofCase.Success => new AppendResult(
-                ExpectedVersionMapping.CurrentVersion(response.Success), ExpectedVersionMapping.PositionOf(response.Success)),
+                ExpectedVersionMapping.CurrentVersion(answer.Success), ExpectedVersionMapping.PositionOf(answer.Success)),
             AppendResp.ResultOneofCase.WrongExpectedVersion => throw new WrongExpectedVersionException(
-                stream, expected, ExpectedVersionMapping.ActualVersion(response.WrongExpectedVersion)),
+                stream, expected, ExpectedVersionMapping.ActualVersion(answer.WrongExpectedVersion)),
             _ => throw new InvalidOperationException($"EventStoreDB answered the append to stream '{stream}' with neither success nor a wrong expected version."),
         };
     }

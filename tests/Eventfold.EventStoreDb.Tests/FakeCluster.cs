@@ -280,8 +280,16 @@ internal sealed class FakeCluster : IChannelFactory
             return new AsyncServerStreamingCall<TResponse>(reader, Task.FromResult(new Metadata()), () => Status.DefaultSuccess, () => [], () => { });
         }
 
-        public override AsyncDuplexStreamingCall<TRequest, TResponse> AsyncDuplexStreamingCall<TRequest, TResponse>(Method<TRequest, TResponse> method, string? host, CallOptions options) =>
-            throw new NotSupportedException();
+        // The fake plays a server before 21.10, without BatchAppend, so appends fall back to Append.
+        public override AsyncDuplexStreamingCall<TRequest, TResponse> AsyncDuplexStreamingCall<TRequest, TResponse>(Method<TRequest, TResponse> method, string? host, CallOptions options)
+        {
+            lock (cluster._gate)
+            {
+                cluster.Calls.Add((endPoint, method.Name));
+            }
+
+            throw new RpcException(new Status(StatusCode.Unimplemented, $"{method.FullName} is not implemented"));
+        }
     }
 
     private sealed class Writer<T> : IClientStreamWriter<T>

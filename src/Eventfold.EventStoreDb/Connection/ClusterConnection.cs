@@ -139,7 +139,7 @@ internal sealed class ClusterConnection : IDisposable
             headers.Add("connection-name", Settings.ConnectionName);
         }
 
-        DateTime? deadline = withDeadline && Settings.DefaultDeadline != Timeout.InfiniteTimeSpan
+        DateTime? deadline = withDeadline && Settings.DefaultDeadline != System.Threading.Timeout.InfiniteTimeSpan
             ? _time.GetUtcNow().UtcDateTime + Settings.DefaultDeadline
             : null;
         return new CallOptions(headers, deadline, ct);
