@@ -83,4 +83,51 @@ public sealed class SubscriptionTests : IDisposable
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => next);
         await enumerator.DisposeAsync();
     }
+
+    [Fact]
+    public async Task A_filtered_subscription_does_not_reread_events_it_has_already_passed()
+    {
+        await using var store = new SqliteEventStore(_db.Path, TestEvents.Options(pollInterval: TimeSpan.FromMilliseconds(20)));
+        await store.AppendAsync("cart-1", ExpectedVersion.Any, [TestEvents.Added("a"), TestEvents.Added("skipped")]);
+
+        using var cts = new CancellationTokenSource(Patience);
+        await using var subscription = store.SubscribeToAllAsync(null, EventFilter.ForEventNames("ItemRemoved"), cts.Token).GetAsyncEnumerator(cts.Token);
+        var next = subscription.MoveNextAsync().AsTask();
+        await Task.Delay(200); // several polls pass over positions 1 and 2, which do not match
+
+        // Rewriting a passed event so it would match must not bring it back: the poll resumes after what it scanned.
+        using (var raw = SchemaTests.OpenRaw(_db.Path))
+        {
+            SchemaTests.Query(raw, "UPDATE events SET event_name = 'ItemRemoved', data = CAST('{\"sku\":\"rewritten\"}' AS BLOB) WHERE position = 2;");
+        }
+
+        await Task.Delay(100);
+        await store.AppendAsync("cart-1", ExpectedVersion.Any, [TestEvents.Removed("b")]);
+        Assert.True(await next);
+        Assert.Equal(("b", 3UL), (((ItemRemoved)subscription.Current.Event).Sku, subscription.Current.Position.Commit));
+    }
+
+    [Fact]
+    public async Task One_filtered_subscription_enumerated_twice_reads_from_its_start_both_times()
+    {
+        await using var store = new SqliteEventStore(_db.Path, TestEvents.Options());
+        await store.AppendAsync("cart-1", ExpectedVersion.Any, [TestEvents.Added("a"), TestEvents.Removed("a"), TestEvents.Removed("b")]);
+        using var cts = new CancellationTokenSource(Patience);
+        var subscription = store.SubscribeToAllAsync(null, EventFilter.ForEventNames("ItemRemoved"), cts.Token);
+
+        for (int pass = 0; pass < 2; pass++)
+        {
+            var taken = new List<ulong>();
+            await foreach (var e in subscription.WithCancellation(cts.Token))
+            {
+                taken.Add(e.Position.Commit);
+                if (taken.Count == 2)
+                {
+                    break;
+                }
+            }
+
+            Assert.Equal([2UL, 3], taken);
+        }
+    }
 }
