@@ -1,0 +1,27 @@
+namespace Eventfold.StoreConformance;
+
+// Events the suite writes. They are registered in the suite's own EventRegistry (see
+// ConformanceRegistry) so the suite does not depend on any generated registration.
+[Event("conformance.item-added")]
+public sealed record ItemAdded(string Sku, int Quantity);
+
+[Event("conformance.item-removed")]
+public sealed record ItemRemoved(string Sku);
+
+[Event("conformance.blob")]
+public sealed record Blob(string Payload);
+
+/// <summary>A type with no [Event]: stores must refuse it.</summary>
+public sealed record NotAnEvent(string Value);
+
+public static class ConformanceRegistry
+{
+    public static EventRegistry Create()
+    {
+        var registry = new EventRegistry();
+        registry.Register<ItemAdded>("conformance.item-added", 1);
+        registry.Register<ItemRemoved>("conformance.item-removed", 1);
+        registry.Register<Blob>("conformance.blob", 1);
+        return registry;
+    }
+}
