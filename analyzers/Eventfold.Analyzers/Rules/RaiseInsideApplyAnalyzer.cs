@@ -43,7 +43,7 @@ public sealed class RaiseInsideApplyAnalyzer : DiagnosticAnalyzer
             context.ReportDiagnostic(Diagnostic.Create(
                 DiagnosticDescriptors.RaiseInsideApply,
                 invocation.Syntax.GetLocation(),
-                apply.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat)));
+                apply.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat)));
         }
     }
 }
