@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Linq;
 using Eventfold.Analyzers.Common;
@@ -11,7 +10,7 @@ namespace Eventfold.Analyzers.Rules;
 
 /// <summary>
 /// EVF006: a type the generators add members to ([Aggregate], [Projection], [Saga], [StateReplica],
-/// [BoundedDispatcher]) that is not partial, or is nested in a type that is not.
+/// [BoundedDispatcher]) that is not partial, or a type that is not partial and contains one.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class PartialTypeAnalyzer : DiagnosticAnalyzer
@@ -30,23 +29,42 @@ public sealed class PartialTypeAnalyzer : DiagnosticAnalyzer
                 .Where(attribute => attribute is not null)
                 .Select(attribute => attribute!)
                 .ToImmutableArray();
-            if (generatorAttributes.IsEmpty)
+            if (!generatorAttributes.IsEmpty)
             {
-                return;
+                start.RegisterSymbolAction(symbol => Analyze(symbol, generatorAttributes), SymbolKind.NamedType);
             }
-
-            // Two attributed types nested in one non-partial type report it once.
-            var reported = new ConcurrentDictionary<Location, bool>();
-            start.RegisterSymbolAction(symbol => Analyze(symbol, generatorAttributes, reported), SymbolKind.NamedType);
         });
     }
 
-    private static void Analyze(
-        SymbolAnalysisContext context, ImmutableArray<INamedTypeSymbol> generatorAttributes, ConcurrentDictionary<Location, bool> reported)
+    private static void Analyze(SymbolAnalysisContext context, ImmutableArray<INamedTypeSymbol> generatorAttributes)
     {
         var type = (INamedTypeSymbol)context.Symbol;
-        var attribute = generatorAttributes.FirstOrDefault(a => type.HasAttribute(a));
-        if (attribute is null)
+        var declarations = type.DeclaringSyntaxReferences
+            .Select(reference => reference.GetSyntax(context.CancellationToken))
+            .OfType<TypeDeclarationSyntax>()
+            .Where(declaration => !declaration.Modifiers.Any(SyntaxKind.PartialKeyword))
+            .ToList();
+        if (declarations.Count == 0)
+        {
+            return;
+        }
+
+        // The type itself, or else the first type nested in it (at any depth) that the generators extend.
+        string subject;
+        INamedTypeSymbol? generated;
+        INamedTypeSymbol? attribute = GeneratorAttribute(type, generatorAttributes);
+        if (attribute is not null)
+        {
+            subject = $"'{type.Name}'";
+            generated = type;
+        }
+        else
+        {
+            generated = FirstGeneratedNestedType(type, generatorAttributes, out attribute);
+            subject = $"The containing type '{type.Name}'";
+        }
+
+        if (generated is null || attribute is null)
         {
             return;
         }
@@ -54,27 +72,34 @@ public sealed class PartialTypeAnalyzer : DiagnosticAnalyzer
         var attributeName = attribute.Name.EndsWith("Attribute", System.StringComparison.Ordinal)
             ? attribute.Name.Substring(0, attribute.Name.Length - "Attribute".Length)
             : attribute.Name;
-
-        for (var current = type; current is not null; current = current.ContainingType)
+        foreach (var declaration in declarations)
         {
-            foreach (var reference in current.DeclaringSyntaxReferences)
+            context.ReportDiagnostic(Diagnostic.Create(
+                DiagnosticDescriptors.TypeMustBePartial, declaration.Identifier.GetLocation(), subject, attributeName, generated.Name));
+        }
+    }
+
+    private static INamedTypeSymbol? GeneratorAttribute(INamedTypeSymbol type, ImmutableArray<INamedTypeSymbol> generatorAttributes) =>
+        generatorAttributes.FirstOrDefault(type.HasAttribute);
+
+    private static INamedTypeSymbol? FirstGeneratedNestedType(
+        INamedTypeSymbol container, ImmutableArray<INamedTypeSymbol> generatorAttributes, out INamedTypeSymbol? attribute)
+    {
+        foreach (var nested in container.GetTypeMembers())
+        {
+            attribute = GeneratorAttribute(nested, generatorAttributes);
+            if (attribute is not null)
             {
-                if (reference.GetSyntax(context.CancellationToken) is not TypeDeclarationSyntax declaration
-                    || declaration.Modifiers.Any(SyntaxKind.PartialKeyword))
-                {
-                    continue;
-                }
+                return nested;
+            }
 
-                var location = declaration.Identifier.GetLocation();
-                if (!reported.TryAdd(location, true))
-                {
-                    continue;
-                }
-
-                var subject = SymbolEqualityComparer.Default.Equals(current, type) ? $"'{type.Name}'" : $"The containing type '{current.Name}'";
-                context.ReportDiagnostic(Diagnostic.Create(
-                    DiagnosticDescriptors.TypeMustBePartial, location, subject, attributeName, type.Name));
+            if (FirstGeneratedNestedType(nested, generatorAttributes, out attribute) is { } deeper)
+            {
+                return deeper;
             }
         }
+
+        attribute = null;
+        return null;
     }
 }
