@@ -46,11 +46,13 @@ internal static class AggregateParser
         var containing = new List<ContainingTypeSpec>();
         for (var outer = type.ContainingType; outer is not null; outer = outer.ContainingType)
         {
-            containing.Insert(0, new ContainingTypeSpec(DeclarationOf(outer)));
+            containing.Insert(0, new ContainingTypeSpec(outer.Name, DeclarationOf(outer)));
         }
 
         string ns = type.ContainingNamespace.IsGlobalNamespace ? "" : type.ContainingNamespace.ToDisplayString();
-        string hintName = type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat).Replace("global::", "") + ".g.cs";
+        // '+' between nested types, as in metadata names: "Ns.Outer+Inner" cannot clash with a type "Ns.Outer.Inner".
+        string nesting = string.Join("+", containing.Select(c => c.Name).Concat(new[] { type.Name }));
+        string hintName = (ns.Length > 0 ? ns + "." : "") + nesting + ".g.cs";
 
         return new AggregateSpec(
             hintName,
