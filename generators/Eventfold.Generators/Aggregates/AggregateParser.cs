@@ -19,8 +19,10 @@ internal static class AggregateParser
 
     /// <summary>Syntax-only filter: a partial class or record class.</summary>
     public static bool IsCandidate(SyntaxNode node, CancellationToken _) =>
-        node is ClassDeclarationSyntax or RecordDeclarationSyntax { ClassOrStructKeyword.RawKind: not (int)SyntaxKind.StructKeyword }
-        && ((TypeDeclarationSyntax)node).Modifiers.Any(SyntaxKind.PartialKeyword);
+        node is TypeDeclarationSyntax declaration
+        && (declaration is ClassDeclarationSyntax
+            || declaration is RecordDeclarationSyntax record && !record.ClassOrStructKeyword.IsKind(SyntaxKind.StructKeyword))
+        && declaration.Modifiers.Any(SyntaxKind.PartialKeyword);
 
     public static AggregateSpec? Parse(GeneratorAttributeSyntaxContext context, CancellationToken ct)
     {
