@@ -18,6 +18,7 @@ public sealed class SkippedInputTests
     [InlineData("Static", "[Aggregate(\"a\")] public static partial class A { }")]
     [InlineData("NullCategory", "[Aggregate(null!)] public sealed partial class A { }")]
     [InlineData("Struct", "[Aggregate(\"a\")] public partial struct A { }")]
+    [InlineData("RecordStruct", "[Aggregate(\"a\")] public partial record struct A;")]
     public void Aggregate_the_generator_cannot_complete_gets_no_code(string caseName, string declaration)
     {
         var (generated, _) = GeneratorHarness.Run(GeneratorHarness.Compile(caseName, "using Eventfold;\n" + declaration));
@@ -32,6 +33,19 @@ public sealed class SkippedInputTests
             "OptionalParameters", "using Eventfold;\n[Aggregate(\"a\")] public sealed partial class A { public A(int size = 1) { } }"));
 
         Assert.Equal(["A.g.cs"], generated.Keys);
+        Assert.Empty(GeneratorHarness.Problems(output));
+    }
+
+    [Fact]
+    public void Aggregate_declared_as_a_record_class_is_generated()
+    {
+        var (generated, output) = GeneratorHarness.Run(GeneratorHarness.Compile(
+            "RecordAggregate",
+            "using Eventfold;\n[Event] public sealed record Renamed(string Name);\n"
+            + "[Aggregate(\"a\")] public sealed partial record A { public string Name { get; private set; } = \"\"; private void Apply(Renamed e) => Name = e.Name; }"));
+
+        Assert.Contains("A.g.cs", generated.Keys);
+        Assert.Contains("partial record A : global::Eventfold.IEventSourced<global::A>", generated["A.g.cs"]);
         Assert.Empty(GeneratorHarness.Problems(output));
     }
 
