@@ -135,11 +135,11 @@ public sealed class EventMutabilityTests
         await Verify.VerifyAsync(
             source,
             fixedSource,
-            Verify.Diagnostic("EVF001").WithLocation(0).WithArguments("CartChecked", "'Lines' has the mutable collection type 'List<string>'; use 'IReadOnlyList'"),
-            Verify.Diagnostic("EVF001").WithLocation(1).WithArguments("CartChecked", "'Codes' has the mutable collection type 'string[]'; use 'IReadOnlyList'"),
-            Verify.Diagnostic("EVF001").WithLocation(2).WithArguments("CartChecked", "'Prices' has the mutable collection type 'Dictionary<string, decimal>'; use 'IReadOnlyDictionary'"),
-            Verify.Diagnostic("EVF001").WithLocation(3).WithArguments("CartChecked", "'Flags' has the mutable collection type 'HashSet<int>'; use 'IReadOnlySet'"),
-            Verify.Diagnostic("EVF001").WithLocation(4).WithArguments("CartChecked", "'Quantities' has the mutable collection type 'List<int>'; use 'IReadOnlyList'"));
+            Verify.Diagnostic("EVF001").WithLocation(0).WithArguments("CartChecked", "'Lines' has the mutable collection type 'List<string>'; use 'IReadOnlyList<string>'"),
+            Verify.Diagnostic("EVF001").WithLocation(1).WithArguments("CartChecked", "'Codes' has the mutable collection type 'string[]'; use 'IReadOnlyList<string>'"),
+            Verify.Diagnostic("EVF001").WithLocation(2).WithArguments("CartChecked", "'Prices' has the mutable collection type 'Dictionary<string, decimal>'; use 'IReadOnlyDictionary<string, decimal>'"),
+            Verify.Diagnostic("EVF001").WithLocation(3).WithArguments("CartChecked", "'Flags' has the mutable collection type 'HashSet<int>'; use 'IReadOnlySet<int>'"),
+            Verify.Diagnostic("EVF001").WithLocation(4).WithArguments("CartChecked", "'Quantities' has the mutable collection type 'List<int>'; use 'IReadOnlyList<int>'"));
     }
 
     [Fact]
