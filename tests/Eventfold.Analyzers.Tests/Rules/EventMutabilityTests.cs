@@ -189,12 +189,18 @@ public sealed class EventMutabilityTests
 
             [Event]
             public partial record struct Moved(int {|EVF001:X|}, int {|EVF001:Y|});
+
+            [Event]
+            partial record struct Turned(int {|EVF001:Angle|});
             """;
         const string fixedSource = """
             using Eventfold;
 
             [Event]
             public readonly partial record struct Moved(int X, int Y);
+
+            [Event]
+            readonly partial record struct Turned(int Angle);
             """;
 
         await Verify.VerifyAsync(source, fixedSource);
