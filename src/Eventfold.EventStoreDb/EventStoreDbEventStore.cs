@@ -54,7 +54,7 @@ public sealed class EventStoreDbEventStore : IEventStore
     public async Task<AppendResult> AppendAsync(string stream, ExpectedVersion expected, IReadOnlyList<EventData> events, CancellationToken ct = default)
     {
         StreamName.Validate(stream);
-        ArgumentNullException.ThrowIfNull(events);
+        AppendBatch.EnsureDistinctIds(stream, events);
         var messages = new AppendReq[events.Count];
         int totalBytes = 0;
         for (int i = 0; i < events.Count; i++)

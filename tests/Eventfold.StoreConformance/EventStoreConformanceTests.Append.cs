@@ -167,6 +167,18 @@ public abstract partial class EventStoreConformanceTests
     }
 
     [SkippableFact]
+    public async Task A_batch_carrying_one_event_id_twice_is_refused_and_nothing_is_written()
+    {
+        var stream = NewStream();
+        var item = Items(1)[0];
+
+        var ex = await Assert.ThrowsAsync<ArgumentException>(() => Store.AppendAsync(stream, ExpectedVersion.NoStream, [item, Items(1, 1)[0], item]));
+
+        Assert.Contains("twice", ex.Message);
+        Assert.Equal(-1, await Store.GetStreamVersionAsync(stream));
+    }
+
+    [SkippableFact]
     public async Task An_oversized_event_fails_the_whole_batch_naming_stream_version_and_event()
     {
         var stream = NewStream();

@@ -20,6 +20,7 @@ public sealed class InMemoryEventStore(EventStoreOptions? options = null) : IEve
         StreamName.Validate(stream);
         ArgumentNullException.ThrowIfNull(events);
         ct.ThrowIfCancellationRequested();
+        AppendBatch.EnsureDistinctIds(stream, events);
         var serialized = events.Select(_options.Serializer.Serialize).ToArray();
         var now = _options.TimeProvider.GetUtcNow();
 
