@@ -35,6 +35,9 @@ internal sealed class FakeCluster : IChannelFactory
 
     public List<(EndPoint Node, string Method)> Calls { get; } = [];
 
+    /// <summary>The headers and deadline of every call, in order.</summary>
+    public List<(string Method, Metadata? Headers, DateTime? Deadline)> Sent { get; } = [];
+
     public NodeState this[string host] => Nodes[new EndPoint(host, 2113)];
 
     /// <summary>Every event appended, in order.</summary>
@@ -105,6 +108,7 @@ internal sealed class FakeCluster : IChannelFactory
         lock (_gate)
         {
             Calls.Add((endPoint, method));
+            Sent.Add((method, options.Headers, options.Deadline));
         }
 
         if (node is null || node.Down)

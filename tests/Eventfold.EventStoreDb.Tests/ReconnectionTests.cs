@@ -236,4 +236,35 @@ public class ReconnectionTests
         Assert.Contains("subscribe to stream 'cart-13'", ex.Message, StringComparison.Ordinal);
         Assert.Contains("solo:2113: Unavailable", ex.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Calls_carry_credentials_leader_requirement_connection_name_and_a_deadline()
+    {
+        var cluster = new FakeCluster("solo");
+        await using var store = Store(cluster, "esdb://ops%40acme:s3cr%3At@solo?tls=false&connectionName=billing&defaultDeadline=4000");
+        var before = DateTime.UtcNow;
+
+        await store.AppendAsync("cart-14", ExpectedVersion.NoStream, Added("a"));
+
+        var (_, headers, deadline) = cluster.Sent.Single(c => c.Method == "Append");
+        Assert.Equal("Basic " + Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes("ops@acme:s3cr:t")), headers!.GetValue("authorization"));
+        Assert.Equal("true", headers.GetValue("requires-leader"));
+        Assert.Equal("billing", headers.GetValue("connection-name"));
+        Assert.InRange(deadline!.Value, before.AddSeconds(3.5), DateTime.UtcNow.AddSeconds(4.5));
+    }
+
+    [Fact]
+    public async Task Follower_preference_does_not_require_the_leader_and_subscriptions_have_no_deadline()
+    {
+        var cluster = new FakeCluster("a", "b");
+        await using var store = Store(cluster, "esdb://a,b?tls=false&nodePreference=follower");
+        await store.AppendAsync("cart-15", ExpectedVersion.NoStream, Added("a"));
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+
+        await store.SubscribeToStreamAsync("cart-15", null, cts.Token).FirstAsync(cts.Token);
+
+        Assert.All(cluster.Sent.Where(c => c.Method != "Read.Gossip"), c => Assert.Null(c.Headers?.GetValue("requires-leader")));
+        Assert.Equal(new EndPoint("b", 2113), cluster.Calls.Single(c => c.Method == "Append").Node);
+        Assert.Null(cluster.Sent.Last(c => c.Method == "Read").Deadline);
+    }
 }
