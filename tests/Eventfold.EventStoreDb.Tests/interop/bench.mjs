@@ -29,7 +29,7 @@ async function inParallel(total, parallel, one) {
 
 try {
   // Warm up (JIT, connection, server caches) as the C# side does.
-  await inParallel(200, 1, (i) => client.appendToStream(`${prefix}-warmup`, [event(i)]));
+  await inParallel(1000, 1, (i) => client.appendToStream(`${prefix}-warmup`, [event(i)]));
   const result = {};
   result.appendOne = await timed(Number(singles), () =>
     inParallel(Number(singles), 1, (i) => client.appendToStream(`${prefix}-one-${i % 50}`, [event(i)])));
