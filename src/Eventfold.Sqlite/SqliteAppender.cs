@@ -52,6 +52,9 @@ internal sealed class SqliteAppender : IDisposable
         }
     }
 
+    /// <summary>The write connection, for the other writes the store serializes with appends.</summary>
+    internal SqliteConnection Connection => _connection;
+
     /// <summary>Appends <paramref name="serialized"/> in one transaction, or finds them already there.</summary>
     /// <returns>The result, and whether anything was written.</returns>
     public (AppendResult Result, bool Written) Append(
