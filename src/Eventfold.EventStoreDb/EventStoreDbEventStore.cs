@@ -349,7 +349,7 @@ public sealed partial class EventStoreDbEventStore : IEventStore
     }
 
     /// <summary>The stream's last event as the server sent it, or null when the stream does not exist.</summary>
-    private async Task<ReadResp.Types.ReadEvent.Types.RecordedEvent?> ReadLastEventAsync(string stream, CancellationToken ct)
+    internal async Task<ReadResp.Types.ReadEvent.Types.RecordedEvent?> ReadLastEventAsync(string stream, CancellationToken ct)
     {
         ReadReq Request()
         {

@@ -107,6 +107,34 @@ public class CheckpointAndSnapshotTests
     }
 
     [Fact]
+    public async Task A_writer_overtaken_between_its_read_and_its_append_reads_again_and_keeps_the_newer_snapshot()
+    {
+        var cluster = new FakeCluster("solo");
+        await using var store = Store(cluster);
+        await store.SetSnapshotAsync(new Snapshot("cart-6", 50, "cart-state", 1, """{"v":50}"""u8.ToArray()));
+        cluster.BeforeNextAppend = stream =>
+            store.SetSnapshotAsync(new Snapshot("cart-6", 60, "cart-state", 1, """{"v":60}"""u8.ToArray())).GetAwaiter().GetResult();
+
+        await store.SetSnapshotAsync(new Snapshot("cart-6", 55, "cart-state", 1, """{"v":55}"""u8.ToArray()));
+
+        Assert.Equal([50L, 60L], EventsOf(cluster, "eventfold.snapshot-cart-6").Select(e => SnapshotMapping.FromEvent("cart-6", e).Version));
+        Assert.Equal(60, (await store.GetSnapshotAsync("cart-6"))!.Version);
+    }
+
+    [Fact]
+    public async Task A_writer_overtaken_by_an_older_snapshot_reads_again_and_writes_its_newer_one()
+    {
+        var cluster = new FakeCluster("solo");
+        await using var store = Store(cluster);
+        cluster.BeforeNextAppend = stream =>
+            store.SetSnapshotAsync(new Snapshot("cart-7", 10, "cart-state", 1, "{}"u8.ToArray())).GetAwaiter().GetResult();
+
+        await store.SetSnapshotAsync(new Snapshot("cart-7", 20, "cart-state", 1, "{}"u8.ToArray()));
+
+        Assert.Equal([10L, 20L], EventsOf(cluster, "eventfold.snapshot-cart-7").Select(e => SnapshotMapping.FromEvent("cart-7", e).Version));
+    }
+
+    [Fact]
     public async Task Racing_snapshot_writers_never_move_the_kept_snapshot_back()
     {
         var cluster = new FakeCluster("solo");
