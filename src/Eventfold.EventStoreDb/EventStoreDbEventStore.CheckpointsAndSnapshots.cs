@@ -71,7 +71,7 @@ public sealed partial class EventStoreDbEventStore
 
             if (kept is null)
             {
-                await SetMaxCountAsync(snapshotStream, SnapshotMaxCount, ct).ConfigureAwait(false);
+                await WriteMaxCountAsync(snapshotStream, SnapshotMaxCount, ct).ConfigureAwait(false);
             }
 
             var expected = kept is null ? ExpectedVersion.NoStream : ExpectedVersion.Exactly((long)kept.StreamRevision);
@@ -100,7 +100,7 @@ public sealed partial class EventStoreDbEventStore
         }
         catch (WrongExpectedVersionException)
         {
-            await SetMaxCountAsync(stream, maxCount, ct).ConfigureAwait(false);
+            await WriteMaxCountAsync(stream, maxCount, ct).ConfigureAwait(false);
             await AppendInternalAsync(stream, ExpectedVersion.Any, message, ct).ConfigureAwait(false);
         }
     }

@@ -82,10 +82,16 @@ public sealed partial class EventStoreDbEventStore : IEventStore
     /// only need their latest state, such as checkpoints and snapshots, so they do not grow without bound.
     /// Reads of <c>$all</c> still see the older events until a scavenge runs.
     /// </summary>
-    public async Task SetMaxCountAsync(string stream, long maxCount, CancellationToken ct = default)
+    public Task SetMaxCountAsync(string stream, long maxCount, CancellationToken ct = default)
     {
         StreamName.Validate(stream);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxCount, 1);
+        return WriteMaxCountAsync(stream, maxCount, ct);
+    }
+
+    /// <summary>Without the user-name rules: the checkpoint streams carry consumer names, which may hold any character.</summary>
+    private async Task WriteMaxCountAsync(string stream, long maxCount, CancellationToken ct)
+    {
         var message = new AppendReq.Types.ProposedMessage
         {
             Id = Uuids.ToStringForm(Guid.NewGuid()),

@@ -59,6 +59,18 @@ public class CheckpointAndSnapshotTests
     }
 
     [Fact]
+    public async Task A_consumer_name_may_hold_characters_that_stream_names_may_not()
+    {
+        var cluster = new FakeCluster("solo");
+        await using var store = Store(cluster);
+
+        await store.SetCheckpointAsync("cart summary\tv2", new GlobalPosition(3, 3));
+
+        Assert.Equal(new GlobalPosition(3, 3), await store.GetCheckpointAsync("cart summary\tv2"));
+        Assert.Single(EventsOf(cluster, "$$eventfold.checkpoint-cart summary\tv2"));
+    }
+
+    [Fact]
     public async Task Deleting_a_checkpoint_that_was_never_saved_writes_nothing()
     {
         var cluster = new FakeCluster("solo");

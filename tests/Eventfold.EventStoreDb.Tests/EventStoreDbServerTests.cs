@@ -88,7 +88,7 @@ public class EventStoreDbServerTests
     public async Task Checkpoint_and_snapshot_streams_carry_max_count_metadata_and_read_their_latest()
     {
         await using var store = new EventStoreDbEventStore(EsdbServer.Require(), Options);
-        string consumer = $"projection-{Guid.NewGuid():N}", stream = $"cart-{Guid.NewGuid():N}";
+        string consumer = $"cart summary {Guid.NewGuid():N}", stream = $"cart-{Guid.NewGuid():N}";
 
         for (ulong i = 1; i <= 5; i++)
         {
