@@ -10,9 +10,10 @@ namespace Eventfold.EventStoreDb;
 /// <summary>
 /// An <see cref="IEventStore"/> on EventStoreDB, speaking its gRPC protocol: streams map to streams,
 /// the global log to <c>$all</c>, <see cref="GlobalPosition"/> to its commit and prepare positions.
-/// Subscriptions are the server's catch-up subscriptions. See docs/eventstoredb.md.
+/// Subscriptions are the server's catch-up subscriptions. Checkpoints and snapshots live in streams of
+/// their own, which no read of <c>$all</c> returns. See docs/eventstoredb.md.
 /// </summary>
-public sealed class EventStoreDbEventStore : IEventStore
+public sealed partial class EventStoreDbEventStore : IEventStore
 {
     private const string MetadataStreamPrefix = "$$";
     private const string StreamMetadataEventType = "$metadata";
@@ -53,7 +54,7 @@ public sealed class EventStoreDbEventStore : IEventStore
 
     public async Task<AppendResult> AppendAsync(string stream, ExpectedVersion expected, IReadOnlyList<EventData> events, CancellationToken ct = default)
     {
-        StreamName.Validate(stream);
+        InternalStreams.ValidateUserStream(stream);
         AppendBatch.EnsureDistinctIds(stream, events);
         var messages = new AppendReq[events.Count];
         int totalBytes = 0;
@@ -81,10 +82,16 @@ public sealed class EventStoreDbEventStore : IEventStore
     /// only need their latest state, such as checkpoints and snapshots, so they do not grow without bound.
     /// Reads of <c>$all</c> still see the older events until a scavenge runs.
     /// </summary>
-    public async Task SetMaxCountAsync(string stream, long maxCount, CancellationToken ct = default)
+    public Task SetMaxCountAsync(string stream, long maxCount, CancellationToken ct = default)
     {
         StreamName.Validate(stream);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxCount, 1);
+        return WriteMaxCountAsync(stream, maxCount, ct);
+    }
+
+    /// <summary>Without the user-name rules: the checkpoint streams carry consumer names, which may hold any character.</summary>
+    private async Task WriteMaxCountAsync(string stream, long maxCount, CancellationToken ct)
+    {
         var message = new AppendReq.Types.ProposedMessage
         {
             Id = Uuids.ToStringForm(Guid.NewGuid()),
@@ -166,7 +173,7 @@ public sealed class EventStoreDbEventStore : IEventStore
 
     public async IAsyncEnumerable<RecordedEvent> ReadStreamAsync(string stream, StreamReadOptions options = default, [EnumeratorCancellation] CancellationToken ct = default)
     {
-        StreamName.Validate(stream);
+        InternalStreams.ValidateUserStream(stream);
         bool forwards = options.Direction == ReadDirection.Forwards;
         long? next = options.FromVersion;
         long remaining = options.MaxCount ?? long.MaxValue;
@@ -298,7 +305,7 @@ public sealed class EventStoreDbEventStore : IEventStore
 
     public async IAsyncEnumerable<RecordedEvent> SubscribeToStreamAsync(string stream, long? afterVersion, [EnumeratorCancellation] CancellationToken ct = default)
     {
-        StreamName.Validate(stream);
+        InternalStreams.ValidateUserStream(stream);
         long? last = afterVersion is >= 0 ? afterVersion : null;
         ReadReq Request()
         {
@@ -343,7 +350,13 @@ public sealed class EventStoreDbEventStore : IEventStore
 
     public async Task<long> GetStreamVersionAsync(string stream, CancellationToken ct = default)
     {
-        StreamName.Validate(stream);
+        InternalStreams.ValidateUserStream(stream);
+        return await ReadLastEventAsync(stream, ct).ConfigureAwait(false) is { } last ? (long)last.StreamRevision : -1;
+    }
+
+    /// <summary>The stream's last event as the server sent it, or null when the stream does not exist.</summary>
+    internal async Task<ReadResp.Types.ReadEvent.Types.RecordedEvent?> ReadLastEventAsync(string stream, CancellationToken ct)
+    {
         ReadReq Request()
         {
             var o = NewReadOptions(forwards: false);
@@ -353,18 +366,18 @@ public sealed class EventStoreDbEventStore : IEventStore
             return new ReadReq { Options = o };
         }
 
-        await foreach (var response in ReadAsync($"read the version of stream '{stream}'", stream, Request, subscription: false, ct).ConfigureAwait(false))
+        await foreach (var response in ReadAsync($"read the last event of stream '{stream}'", stream, Request, subscription: false, ct).ConfigureAwait(false))
         {
             switch (response.ContentCase)
             {
                 case ReadResp.ContentOneofCase.StreamNotFound:
-                    return -1;
+                    return null;
                 case ReadResp.ContentOneofCase.Event:
-                    return (long)response.Event.Event.StreamRevision;
+                    return response.Event.Event;
             }
         }
 
-        return -1;
+        return null;
     }
 
     /// <summary>The server's version, as its ServerFeatures service reports it (for diagnostics and logs).</summary>
@@ -393,9 +406,9 @@ public sealed class EventStoreDbEventStore : IEventStore
         }
 
         lastSeen = position;
-        if (EventMapping.IsSystemEvent(e))
+        if (EventMapping.IsSystemEvent(e) || InternalStreams.IsInternal(e))
         {
-            return null;
+            return null; // whatever the filter: checkpoints and snapshots are not events
         }
 
         if (!FilterMapping.IsExactOnServer(filter) && !filter!.Matches(EventMapping.StreamOf(e), e.Metadata.GetValueOrDefault(EventMapping.TypeKey, "")))

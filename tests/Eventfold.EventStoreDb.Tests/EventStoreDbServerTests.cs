@@ -85,6 +85,40 @@ public class EventStoreDbServerTests
     }
 
     [SkippableFact]
+    public async Task Checkpoint_and_snapshot_streams_carry_max_count_metadata_and_read_their_latest()
+    {
+        await using var store = new EventStoreDbEventStore(EsdbServer.Require(), Options);
+        string consumer = $"cart summary {Guid.NewGuid():N}", stream = $"cart-{Guid.NewGuid():N}";
+
+        for (ulong i = 1; i <= 5; i++)
+        {
+            await store.SetCheckpointAsync(consumer, new GlobalPosition(i * 10, i * 10));
+            await store.SetSnapshotAsync(new Snapshot(stream, (long)i, "cart-state", 1, "{}"u8.ToArray()));
+        }
+
+        var checkpointMetadata = await store.ReadLastEventAsync("$$eventfold.checkpoint-" + consumer, default);
+        var snapshotMetadata = await store.ReadLastEventAsync("$$eventfold.snapshot-" + stream, default);
+        Assert.Contains("\"$maxCount\":1", checkpointMetadata!.Data.ToStringUtf8(), StringComparison.Ordinal);
+        Assert.Contains("\"$maxCount\":1", snapshotMetadata!.Data.ToStringUtf8(), StringComparison.Ordinal);
+        Assert.Equal(4UL, (await store.ReadLastEventAsync("eventfold.checkpoint-" + consumer, default))!.StreamRevision);
+        Assert.Equal(new GlobalPosition(50, 50), await store.GetCheckpointAsync(consumer));
+        Assert.Equal(5, (await store.GetSnapshotAsync(stream))!.Version);
+    }
+
+    [SkippableFact]
+    public async Task Racing_snapshot_writers_on_the_server_keep_the_newest()
+    {
+        await using var store = new EventStoreDbEventStore(EsdbServer.Require(), Options);
+        await using var other = new EventStoreDbEventStore(EsdbServer.Require(), Options);
+        var stream = $"cart-{Guid.NewGuid():N}";
+
+        await Task.WhenAll(Enumerable.Range(1, 16).Select(v =>
+            Task.Run(() => (v % 2 == 0 ? store : other).SetSnapshotAsync(new Snapshot(stream, 17 - v, "cart-state", 1, "{}"u8.ToArray())))));
+
+        Assert.Equal(16, (await store.GetSnapshotAsync(stream))!.Version);
+    }
+
+    [SkippableFact]
     public async Task The_server_version_is_read_through_server_features()
     {
         await using var store = new EventStoreDbEventStore(EsdbServer.Require(), Options);

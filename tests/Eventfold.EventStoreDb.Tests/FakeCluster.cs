@@ -40,6 +40,15 @@ internal sealed class FakeCluster : IChannelFactory
 
     public NodeState this[string host] => Nodes[new EndPoint(host, 2113)];
 
+    /// <summary>Runs once, with the stream's name, just before the next append is applied: a competing writer's moment.</summary>
+    public Action<string>? BeforeNextAppend
+    {
+        get => Volatile.Read(ref _beforeNextAppend);
+        set => Volatile.Write(ref _beforeNextAppend, value);
+    }
+
+    private Action<string>? _beforeNextAppend;
+
     /// <summary>Every event appended, in order.</summary>
     public IReadOnlyList<WireEvent> Log
     {
@@ -267,7 +276,10 @@ internal sealed class FakeCluster : IChannelFactory
                 _ =>
                 {
                     cluster.Check(endPoint, method.Name, options);
-                    return (TResponse)(object)cluster.Append(writer.Messages.Cast<AppendReq>().ToList());
+                    var requests = writer.Messages.Cast<AppendReq>().ToList();
+                    var hook = Interlocked.Exchange(ref cluster._beforeNextAppend, null);
+                    hook?.Invoke(requests[0].Options.StreamIdentifier.StreamName.ToStringUtf8());
+                    return (TResponse)(object)cluster.Append(requests);
                 },
                 TaskScheduler.Default);
             return new AsyncClientStreamingCall<TRequest, TResponse>(writer, response, Task.FromResult(new Metadata()), () => Status.DefaultSuccess, () => [], () => { });

@@ -41,6 +41,17 @@ public class FilterMappingTests
     }
 
     [Fact]
+    public void No_filter_leaves_out_the_checkpoint_and_snapshot_streams_but_not_other_eventfold_names()
+    {
+        var regex = new Regex(FilterMapping.ToFilterOptions(null, 1).StreamIdentifier.Regex);
+
+        Assert.DoesNotMatch(regex, "eventfold.checkpoint-cart-summary");
+        Assert.DoesNotMatch(regex, "eventfold.snapshot-cart-1");
+        Assert.Matches(regex, "eventfold.orders-1");
+        Assert.Matches(regex, "cart-eventfold.snapshot-1");
+    }
+
+    [Fact]
     public void Empty_lists_match_nothing()
     {
         Assert.DoesNotMatch(new Regex(FilterMapping.ToFilterOptions(EventFilter.ForEventNames(), 1).EventType.Regex), "ItemAdded");
