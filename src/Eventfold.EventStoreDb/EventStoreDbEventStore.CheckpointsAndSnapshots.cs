@@ -45,7 +45,7 @@ public sealed partial class EventStoreDbEventStore
 
     public async Task<Snapshot?> GetSnapshotAsync(string stream, CancellationToken ct = default)
     {
-        InternalStreams.ValidateUserStream(stream);
+        StreamName.Validate(stream);
         var last = await ReadLastEventAsync(InternalStreams.SnapshotStreamOf(stream), ct).ConfigureAwait(false);
         return last is null ? null : SnapshotMapping.FromEvent(stream, last);
     }
@@ -58,7 +58,7 @@ public sealed partial class EventStoreDbEventStore
     public async Task SetSnapshotAsync(Snapshot snapshot, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
-        InternalStreams.ValidateUserStream(snapshot.Stream);
+        StreamName.Validate(snapshot.Stream);
         string snapshotStream = InternalStreams.SnapshotStreamOf(snapshot.Stream);
         var message = SnapshotMapping.ToMessage(snapshot);
         while (true)

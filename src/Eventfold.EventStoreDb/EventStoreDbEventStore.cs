@@ -54,7 +54,7 @@ public sealed partial class EventStoreDbEventStore : IEventStore
 
     public async Task<AppendResult> AppendAsync(string stream, ExpectedVersion expected, IReadOnlyList<EventData> events, CancellationToken ct = default)
     {
-        InternalStreams.ValidateUserStream(stream);
+        StreamName.Validate(stream);
         AppendBatch.EnsureDistinctIds(stream, events);
         var messages = new AppendReq[events.Count];
         int totalBytes = 0;
@@ -173,7 +173,7 @@ public sealed partial class EventStoreDbEventStore : IEventStore
 
     public async IAsyncEnumerable<RecordedEvent> ReadStreamAsync(string stream, StreamReadOptions options = default, [EnumeratorCancellation] CancellationToken ct = default)
     {
-        InternalStreams.ValidateUserStream(stream);
+        StreamName.Validate(stream);
         bool forwards = options.Direction == ReadDirection.Forwards;
         long? next = options.FromVersion;
         long remaining = options.MaxCount ?? long.MaxValue;
@@ -305,7 +305,7 @@ public sealed partial class EventStoreDbEventStore : IEventStore
 
     public async IAsyncEnumerable<RecordedEvent> SubscribeToStreamAsync(string stream, long? afterVersion, [EnumeratorCancellation] CancellationToken ct = default)
     {
-        InternalStreams.ValidateUserStream(stream);
+        StreamName.Validate(stream);
         long? last = afterVersion is >= 0 ? afterVersion : null;
         ReadReq Request()
         {
@@ -350,7 +350,7 @@ public sealed partial class EventStoreDbEventStore : IEventStore
 
     public async Task<long> GetStreamVersionAsync(string stream, CancellationToken ct = default)
     {
-        InternalStreams.ValidateUserStream(stream);
+        StreamName.Validate(stream);
         return await ReadLastEventAsync(stream, ct).ConfigureAwait(false) is { } last ? (long)last.StreamRevision : -1;
     }
 

@@ -211,6 +211,7 @@ public abstract partial class EventStoreConformanceTests
     [InlineData("has space")]
     [InlineData("$system")]
     [InlineData("tab\there")]
+    [InlineData("eventfold.checkpoint-x")]
     public async Task Disallowed_stream_names_are_refused_with_a_clear_error(string stream)
     {
         var ex = await Assert.ThrowsAsync<InvalidStreamNameException>(() => Store.AppendAsync(stream, ExpectedVersion.Any, Items(1)));

@@ -5,7 +5,7 @@ namespace Eventfold.EventStoreDb.Mapping;
 
 /// <summary>
 /// The streams the adapter keeps checkpoints and snapshots in. They are ordinary (non-'$') streams, so
-/// a user without admin rights can write them, and so Eventfold reserves their prefixes: they never
+/// a user without admin rights can write them, and so their prefix is reserved in every store (<see cref="StreamName.ReservedPrefix"/>): they never
 /// reach a reader of <c>$all</c>, and user code cannot append to or read them as event streams.
 /// </summary>
 internal static class InternalStreams
@@ -27,15 +27,4 @@ internal static class InternalStreams
 
     private static bool IsInternal(ByteString name) =>
         name.Span.StartsWith(CheckpointPrefixUtf8) || name.Span.StartsWith(SnapshotPrefixUtf8);
-
-    /// <summary>Throws <see cref="InvalidStreamNameException"/> unless <paramref name="stream"/> is a valid name outside the reserved prefixes.</summary>
-    public static void ValidateUserStream(string? stream)
-    {
-        StreamName.Validate(stream);
-        if (IsInternal(stream!))
-        {
-            throw new InvalidStreamNameException(
-                stream, $"names starting with '{CheckpointPrefix}' or '{SnapshotPrefix}' are reserved for Eventfold's checkpoints and snapshots on EventStoreDB");
-        }
-    }
 }
