@@ -73,6 +73,25 @@ public class ConnectionStringTests
         Assert.Equal(new EndPoint("::1", 2115), s.Hosts[0]);
     }
 
+    [Fact]
+    public void A_ca_file_is_read_when_the_connection_string_is_parsed()
+    {
+        using var ca = new TestCertificateAuthority();
+
+        var s = ConnectionString.Parse($"esdb://localhost?tlsCAFile={Uri.EscapeDataString(ca.Path)}");
+
+        Assert.Equal(ca.Path, s.TlsCaFile);
+        Assert.True(s.TlsVerifyCert);
+    }
+
+    [Fact]
+    public void A_ca_file_that_cannot_be_read_fails_the_parse_naming_the_file()
+    {
+        var ex = Assert.Throws<InvalidConnectionStringException>(() => ConnectionString.Parse("esdb://localhost?tlsCaFile=/no/such/ca.crt"));
+
+        Assert.Contains("'/no/such/ca.crt' could not be read", ex.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("http://localhost:2113", "must start with 'esdb://'")]
     [InlineData("esdb://", "names no host")]

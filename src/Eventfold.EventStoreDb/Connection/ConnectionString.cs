@@ -163,6 +163,7 @@ public static class ConnectionString
                 {
                     "tls" => s with { UseTls = Bool(key, value) },
                     "tlsverifycert" => s with { TlsVerifyCert = Bool(key, value) },
+                    "tlscafile" => s with { TlsCaFile = CaFile(key, value) },
                     "nodepreference" => s with { NodePreference = Preference(value) },
                     "defaultdeadline" => s with { DefaultDeadline = Milliseconds(key, value) },
                     "maxdiscoverattempts" => s with { MaxDiscoverAttempts = PositiveInt(key, value) },
@@ -171,11 +172,25 @@ public static class ConnectionString
                     "keepaliveinterval" => s with { KeepAliveInterval = Milliseconds(key, value) },
                     "keepalivetimeout" => s with { KeepAliveTimeout = Milliseconds(key, value) },
                     "connectionname" => s with { ConnectionName = value },
-                    _ => throw Fail($"option '{key}' is unknown (known: tls, tlsVerifyCert, nodePreference, defaultDeadline, maxDiscoverAttempts, discoveryInterval, gossipTimeout, keepAliveInterval, keepAliveTimeout, connectionName)"),
+                    _ => throw Fail($"option '{key}' is unknown (known: tls, tlsVerifyCert, tlsCaFile, nodePreference, defaultDeadline, maxDiscoverAttempts, discoveryInterval, gossipTimeout, keepAliveInterval, keepAliveTimeout, connectionName)"),
                 };
             }
 
             return s;
+        }
+
+        // Read here so a missing or unreadable file fails at startup, not at the first call.
+        string CaFile(string key, string path)
+        {
+            try
+            {
+                using var _ = TrustedCa.Load(path);
+                return path;
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Security.Cryptography.CryptographicException)
+            {
+                throw Fail($"option '{key}': the certificate file '{path}' could not be read ({ex.Message})");
+            }
         }
 
         bool Bool(string key, string value) => value.ToLowerInvariant() switch

@@ -13,6 +13,9 @@ public sealed record EventStoreDbSettings
 
     public bool TlsVerifyCert { get; init; } = true;
 
+    /// <summary>A CA certificate file (PEM or DER) the server's certificate must chain to, instead of the machine's trusted roots.</summary>
+    public string? TlsCaFile { get; init; }
+
     public string? UserName { get; init; }
 
     public string? Password { get; init; }

@@ -1,4 +1,5 @@
 using System.Net.Security;
+using System.Security.Cryptography.X509Certificates;
 using Grpc.Net.Client;
 
 namespace Eventfold.EventStoreDb;
@@ -6,6 +7,8 @@ namespace Eventfold.EventStoreDb;
 /// <summary>Opens HTTP/2 channels with the connection string's TLS and keep-alive settings.</summary>
 internal sealed class GrpcChannelFactory(EventStoreDbSettings settings) : IChannelFactory
 {
+    private readonly X509Certificate2? _trustedCa = settings is { UseTls: true, TlsVerifyCert: true, TlsCaFile: { } path } ? TrustedCa.Load(path) : null;
+
     public NodeChannel Open(EndPoint endPoint)
     {
         var handler = new SocketsHttpHandler
@@ -21,6 +24,10 @@ internal sealed class GrpcChannelFactory(EventStoreDbSettings settings) : IChann
         if (settings.UseTls && !settings.TlsVerifyCert)
         {
             handler.SslOptions = new SslClientAuthenticationOptions { RemoteCertificateValidationCallback = (_, _, _, _) => true };
+        }
+        else if (_trustedCa is not null)
+        {
+            handler.SslOptions = new SslClientAuthenticationOptions { RemoteCertificateValidationCallback = TrustedCa.Validator(_trustedCa) };
         }
 
         var address = new Uri($"{(settings.UseTls ? "https" : "http")}://{FormatHost(endPoint.Host)}:{endPoint.Port}");
