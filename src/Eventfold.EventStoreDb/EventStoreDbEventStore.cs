@@ -454,6 +454,11 @@ public sealed partial class EventStoreDbEventStore : IEventStore
                         moved = false;
                         notFound = true;
                     }
+                    catch (RpcException ex) when (RpcErrors.TlsFailure(ex) is { } tls)
+                    {
+                        _connection.Drop(node, null);
+                        throw new EventStoreDbUnavailableException(operation, [.. attempts, $"{node.EndPoint}: {tls}"], ex);
+                    }
                     catch (RpcException ex) when (!ct.IsCancellationRequested && (RpcErrors.IsTransient(ex) || RpcErrors.KindOf(ex) == RpcErrors.NotLeader))
                     {
                         last = ex;

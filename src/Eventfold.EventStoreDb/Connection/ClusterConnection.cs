@@ -66,6 +66,11 @@ internal sealed class ClusterConnection : IDisposable
                         continue;
                     }
                 }
+                catch (RpcException ex) when (RpcErrors.TlsFailure(ex) is { } tls)
+                {
+                    Drop(node, null);
+                    throw new EventStoreDbUnavailableException(operation, [.. attempts, $"{node.EndPoint}: {tls}"], ex);
+                }
                 catch (RpcException ex) when (RpcErrors.IsTransient(ex) && !ct.IsCancellationRequested)
                 {
                     last = ex;
@@ -146,7 +151,7 @@ internal sealed class ClusterConnection : IDisposable
     }
 
     public static string Describe(RpcException ex) =>
-        ex.InnerException is { } inner ? $"{ex.StatusCode} ({inner.Message})" : $"{ex.StatusCode} ({ex.Status.Detail})";
+        RpcErrors.TlsFailure(ex) ?? (ex.InnerException is { } inner ? $"{ex.StatusCode} ({inner.Message})" : $"{ex.StatusCode} ({ex.Status.Detail})");
 
     public void Dispose()
     {

@@ -26,6 +26,23 @@ internal static class RpcErrors
     public static bool IsTransient(RpcException ex) =>
         ex.StatusCode is StatusCode.Unavailable or StatusCode.Cancelled || (ex.StatusCode is StatusCode.Unknown && KindOf(ex) is null && ex.InnerException is HttpRequestException or IOException);
 
+    /// <summary>
+    /// Why the TLS handshake failed (the server's certificate refused, or no common protocol), or null when
+    /// it did not. Retrying cannot help, so callers fail at once, naming the node.
+    /// </summary>
+    public static string? TlsFailure(RpcException ex)
+    {
+        for (var inner = ex.InnerException; inner is not null; inner = inner.InnerException)
+        {
+            if (inner is System.Security.Authentication.AuthenticationException auth)
+            {
+                return $"TLS handshake failed: {auth.Message} (trust the server's CA with tlsCaFile, or set tlsVerifyCert=false for a development certificate)";
+            }
+        }
+
+        return null;
+    }
+
     public static EndPoint? LeaderOf(RpcException ex)
     {
         string? host = ex.Trailers.GetValue("leader-endpoint-host");
