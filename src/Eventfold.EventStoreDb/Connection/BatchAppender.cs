@@ -53,6 +53,13 @@ internal sealed class BatchAppender : IDisposable
             // Writing to a call that has ended: report why it ended.
             throw failed;
         }
+        catch (IOException ex)
+        {
+            // The connection broke under the write, possibly before the reader saw it: the call is
+            // unusable, and the failure is the node's, so the append is retried like any unavailable call.
+            Fail(new RpcException(new Status(StatusCode.Unavailable, ex.Message, ex)));
+            throw _failure!;
+        }
         finally
         {
             _pending.TryRemove(correlationId, out _);
