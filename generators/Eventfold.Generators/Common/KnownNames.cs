@@ -1,0 +1,10 @@
+namespace Eventfold.Generators;
+
+/// <summary>Metadata names of the runtime types the generators look for.</summary>
+internal static class KnownNames
+{
+    public const string AggregateAttribute = "Eventfold.AggregateAttribute";
+    public const string EventAttribute = "Eventfold.EventAttribute";
+    public const string UpcasterAttribute = "Eventfold.UpcasterAttribute";
+    public const string JsonObject = "System.Text.Json.Nodes.JsonObject";
+}

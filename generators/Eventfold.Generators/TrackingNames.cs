@@ -1,0 +1,20 @@
+namespace Eventfold.Generators;
+
+/// <summary>
+/// Names of the pipeline steps, so tests can read each step's run reason
+/// (<c>GeneratorDriverOptions.TrackIncrementalGeneratorSteps</c>) and prove the pipeline caches.
+/// </summary>
+internal static class TrackingNames
+{
+    public const string Aggregates = nameof(Aggregates);
+    public const string ValidAggregates = nameof(ValidAggregates);
+
+    public const string Events = nameof(Events);
+    public const string ValidEvents = nameof(ValidEvents);
+    public const string CollectedEvents = nameof(CollectedEvents);
+    public const string Upcasters = nameof(Upcasters);
+    public const string ValidUpcasters = nameof(ValidUpcasters);
+    public const string CollectedUpcasters = nameof(CollectedUpcasters);
+    public const string AssemblyName = nameof(AssemblyName);
+    public const string Registry = nameof(Registry);
+}

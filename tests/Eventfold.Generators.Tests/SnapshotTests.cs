@@ -1,0 +1,45 @@
+using Eventfold.Generators.Tests.Infrastructure;
+
+namespace Eventfold.Generators.Tests;
+
+/// <summary>Generated code compared with the baselines in Baselines/; each case also compiles cleanly.</summary>
+public sealed class SnapshotTests
+{
+    [Fact]
+    public void Aggregate_in_a_namespace_with_snapshots_and_upcasters() =>
+        VerifyCase("OrderInNamespace", Samples.OrderEvents, Samples.Order);
+
+    [Fact]
+    public void Aggregate_in_the_global_namespace() =>
+        VerifyCase("CounterInGlobalNamespace", Samples.GlobalCounter);
+
+    [Fact]
+    public void Aggregate_nested_with_derived_and_interface_events() =>
+        VerifyCase("CartNestedWithDerivedEvents", Samples.Cart);
+
+    [Fact]
+    public void Registry_with_named_versioned_events_and_upcasters() =>
+        VerifyCase("BillingRegistry", Samples.Billing);
+
+    private static void VerifyCase(string caseName, params string[] sources)
+    {
+        var input = GeneratorHarness.Compile(caseName, sources);
+        var (generated, output) = GeneratorHarness.Run(input);
+
+        // Every generated file has a baseline, and every baseline of the case was generated.
+        var expectedFiles = Directory.GetFiles(Baseline.Directory(), caseName + ".*.g.cs.txt")
+            .Select(p => Path.GetFileName(p)[(caseName.Length + 1)..^".txt".Length])
+            .Order(StringComparer.Ordinal);
+        if (!Baseline.Updating)
+        {
+            Assert.Equal(expectedFiles, generated.Keys.Order(StringComparer.Ordinal));
+        }
+
+        foreach (var (hintName, source) in generated)
+        {
+            Baseline.Verify($"{caseName}.{hintName}.txt", source);
+        }
+
+        Assert.Empty(GeneratorHarness.Problems(output));
+    }
+}
