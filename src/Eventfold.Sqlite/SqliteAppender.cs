@@ -1,0 +1,234 @@
+using Microsoft.Data.Sqlite;
+
+namespace Eventfold.Sqlite;
+
+/// <summary>
+/// The store's one write connection and its prepared statements. Not thread-safe: the store lets one
+/// append in at a time, and SQLite's write lock (an IMMEDIATE transaction) orders appends from other
+/// processes.
+/// </summary>
+internal sealed class SqliteAppender : IDisposable
+{
+    private const int SqliteConstraint = 19;
+
+    private readonly SqliteConnection _connection;
+    private readonly SqliteCommand _begin;
+    private readonly SqliteCommand _commit;
+    private readonly SqliteCommand _rollback;
+    private readonly SqliteCommand _selectHead;
+    private readonly SqliteCommand _selectById;
+    private readonly SqliteCommand _selectRange;
+    private readonly SqliteCommand _insert;
+    private readonly SqliteCommand _lastPosition;
+    private readonly List<SqliteCommand> _commands = [];
+
+    public SqliteAppender(SqliteConnectionFactory connections)
+    {
+        _connection = connections.OpenWriter();
+        try
+        {
+            SqliteSchema.EnsureCreated(_connection, connections.Path);
+            int timeout = connections.CommandTimeoutSeconds;
+            // BEGIN IMMEDIATE takes the write lock before the stream's version is read, so the check
+            // and the insert see the same stream, whichever process writes.
+            _begin = Prepare("BEGIN IMMEDIATE;", timeout);
+            _commit = Prepare("COMMIT;", timeout);
+            _rollback = Prepare("ROLLBACK;", timeout);
+            _selectHead = Prepare("SELECT version, position FROM events WHERE stream = $stream ORDER BY version DESC LIMIT 1;", timeout, "$stream");
+            _selectById = Prepare("SELECT stream, version FROM events WHERE event_id = $id;", timeout, "$id");
+            _selectRange = Prepare(
+                "SELECT version, event_id, position FROM events WHERE stream = $stream AND version >= $first AND version < $end ORDER BY version;",
+                timeout, "$stream", "$first", "$end");
+            _insert = Prepare(
+                """
+                INSERT INTO events (stream, version, event_id, event_name, schema_version, data, metadata, timestamp)
+                VALUES ($stream, $version, $id, $name, $schema, $data, $metadata, $timestamp);
+                """,
+                timeout, "$stream", "$version", "$id", "$name", "$schema", "$data", "$metadata", "$timestamp");
+            _lastPosition = Prepare("SELECT last_insert_rowid();", timeout);
+        }
+        catch
+        {
+            Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Appends <paramref name="serialized"/> in one transaction, or finds them already there.</summary>
+    /// <returns>The result, and whether anything was written.</returns>
+    public (AppendResult Result, bool Written) Append(
+        string stream, ExpectedVersion expected, IReadOnlyList<EventData> events, SerializedEvent[] serialized, long timestampTicks, int maxEventSizeBytes)
+    {
+        _begin.ExecuteNonQuery();
+        try
+        {
+            var outcome = AppendInTransaction(stream, expected, events, serialized, timestampTicks, maxEventSizeBytes);
+            _commit.ExecuteNonQuery();
+            return outcome;
+        }
+        catch
+        {
+            RollBackIfOpen();
+            throw;
+        }
+    }
+
+    /// <summary>Lets SQLite refresh its query-planner statistics before the file is closed.</summary>
+    public void Optimize()
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = "PRAGMA optimize;";
+        command.ExecuteNonQuery();
+    }
+
+    public void Dispose()
+    {
+        foreach (var command in _commands)
+        {
+            command.Dispose();
+        }
+
+        _connection.Dispose();
+    }
+
+    private (AppendResult, bool) AppendInTransaction(
+        string stream, ExpectedVersion expected, IReadOnlyList<EventData> events, SerializedEvent[] serialized, long timestampTicks, int maxEventSizeBytes)
+    {
+        var (current, lastPosition) = ReadHead(stream);
+
+        if (events.Count > 0 && FindRetry(stream, expected, events) is { } retry)
+        {
+            return (retry, false);
+        }
+
+        if (!expected.IsSatisfiedBy(current))
+        {
+            throw new WrongExpectedVersionException(stream, expected, current);
+        }
+
+        for (int i = 0; i < serialized.Length; i++)
+        {
+            serialized[i].EnsureWithinLimit(stream, current + 1 + i, maxEventSizeBytes);
+        }
+
+        if (serialized.Length == 0)
+        {
+            return (new AppendResult(current, lastPosition), false);
+        }
+
+        EnsureDistinctIds(stream, serialized);
+        var p = _insert.Parameters;
+        p[0].Value = stream;
+        p[7].Value = timestampTicks;
+        for (int i = 0; i < serialized.Length; i++)
+        {
+            var e = serialized[i];
+            p[1].Value = current + 1 + i;
+            p[2].Value = EventIdCodec.Encode(e.EventId);
+            p[3].Value = e.EventName;
+            p[4].Value = e.SchemaVersion;
+            p[5].Value = e.Data;
+            p[6].Value = e.Metadata;
+            try
+            {
+                _insert.ExecuteNonQuery();
+            }
+            catch (SqliteException ex) when (ex.SqliteErrorCode == SqliteConstraint && FindStored(e.EventId) is { } clash)
+            {
+                throw new DuplicateEventIdException(stream, e.EventId, clash.Stream, clash.Version);
+            }
+        }
+
+        long position = (long)_lastPosition.ExecuteScalar()!;
+        return (new AppendResult(current + serialized.Length, GlobalPosition.FromSequence(position)), true);
+    }
+
+    private (long Version, GlobalPosition Position) ReadHead(string stream)
+    {
+        _selectHead.Parameters[0].Value = stream;
+        using var reader = _selectHead.ExecuteReader();
+        return reader.Read()
+            ? (reader.GetInt64(0), GlobalPosition.FromSequence(reader.GetInt64(1)))
+            : (-1, GlobalPosition.Start);
+    }
+
+    /// <summary>The result of an earlier append of exactly these events at a place <paramref name="expected"/> allows, if there was one.</summary>
+    private AppendResult? FindRetry(string stream, ExpectedVersion expected, IReadOnlyList<EventData> events)
+    {
+        if (FindStored(events[0].EventId) is not { } first || first.Stream != stream)
+        {
+            return null;
+        }
+
+        var p = _selectRange.Parameters;
+        p[0].Value = stream;
+        p[1].Value = first.Version;
+        p[2].Value = first.Version + events.Count;
+        var stored = new Dictionary<long, (Guid Id, long Position)>(events.Count);
+        using (var reader = _selectRange.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                stored[reader.GetInt64(0)] = (EventIdCodec.Decode(reader.GetFieldValue<byte[]>(1)), reader.GetInt64(2));
+            }
+        }
+
+        if (!IdempotentAppend.IsRetry(events, first.Version, v => stored.TryGetValue(v, out var s) ? s.Id : null, expected))
+        {
+            return null;
+        }
+
+        long last = first.Version + events.Count - 1;
+        return new AppendResult(last, GlobalPosition.FromSequence(stored[last].Position));
+    }
+
+    private (string Stream, long Version)? FindStored(Guid eventId)
+    {
+        _selectById.Parameters[0].Value = EventIdCodec.Encode(eventId);
+        using var reader = _selectById.ExecuteReader();
+        return reader.Read() ? (reader.GetString(0), reader.GetInt64(1)) : null;
+    }
+
+    private static void EnsureDistinctIds(string stream, SerializedEvent[] serialized)
+    {
+        if (serialized.Length < 2)
+        {
+            return;
+        }
+
+        var seen = new Dictionary<Guid, int>(serialized.Length);
+        for (int i = 0; i < serialized.Length; i++)
+        {
+            if (!seen.TryAdd(serialized[i].EventId, i))
+            {
+                throw new ArgumentException(
+                    $"Append to stream '{stream}' carries event id {serialized[i].EventId} twice (events {seen[serialized[i].EventId]} and {i} of the batch); nothing was appended.",
+                    "events");
+            }
+        }
+    }
+
+    private void RollBackIfOpen()
+    {
+        // A failed COMMIT or a failed statement may already have ended the transaction.
+        if (SQLitePCL.raw.sqlite3_get_autocommit(_connection.Handle) == 0)
+        {
+            _rollback.ExecuteNonQuery();
+        }
+    }
+
+    private SqliteCommand Prepare(string sql, int timeoutSeconds, params string[] parameterNames)
+    {
+        var command = _connection.CreateCommand();
+        _commands.Add(command);
+        command.CommandText = sql;
+        command.CommandTimeout = timeoutSeconds;
+        foreach (string name in parameterNames)
+        {
+            command.Parameters.Add(new SqliteParameter { ParameterName = name });
+        }
+
+        command.Prepare();
+        return command;
+    }
+}

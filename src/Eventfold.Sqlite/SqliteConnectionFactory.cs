@@ -1,0 +1,71 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+
+namespace Eventfold.Sqlite;
+
+/// <summary>Opens connections to the store's file with the settings every connection needs.</summary>
+internal sealed class SqliteConnectionFactory
+{
+    private readonly string _connectionString;
+    private readonly string _pragmas;
+
+    public SqliteConnectionFactory(string path, SqliteEventStoreOptions options)
+    {
+        Path = path;
+        CommandTimeoutSeconds = (int)Math.Ceiling(options.BusyTimeout.TotalSeconds);
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Cache = SqliteCacheMode.Private,
+            // The store keeps its own long-lived connections; disposing it must close the file.
+            Pooling = false,
+            DefaultTimeout = CommandTimeoutSeconds,
+        }.ToString();
+        _pragmas = string.Create(
+            CultureInfo.InvariantCulture,
+            $"PRAGMA busy_timeout = {(long)options.BusyTimeout.TotalMilliseconds}; PRAGMA synchronous = {(int)options.Synchronous};");
+    }
+
+    public string Path { get; }
+
+    public int CommandTimeoutSeconds { get; }
+
+    public SqliteConnection OpenWriter()
+    {
+        var connection = Open();
+        // Bounds the WAL file left behind after a checkpoint; it only grows again under load.
+        Execute(connection, "PRAGMA journal_size_limit = 67108864;");
+        return connection;
+    }
+
+    public SqliteConnection OpenReader()
+    {
+        var connection = Open();
+        Execute(connection, "PRAGMA query_only = ON;");
+        return connection;
+    }
+
+    private SqliteConnection Open()
+    {
+        var connection = new SqliteConnection(_connectionString);
+        try
+        {
+            connection.Open();
+            Execute(connection, _pragmas);
+            return connection;
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    private static void Execute(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+}

@@ -1,0 +1,191 @@
+using System.Runtime.CompilerServices;
+
+namespace Eventfold.Sqlite;
+
+/// <summary>
+/// The embedded event store: every stream and the global log in one SQLite file (WAL mode), created
+/// with its schema on first use. Appends go through one write connection, one at a time in this
+/// process and ordered by SQLite's write lock across processes; reads use pooled connections and
+/// stream the file in pages. Subscriptions wake on this instance's appends at once and poll for
+/// appends made by other processes.
+/// </summary>
+public sealed class SqliteEventStore : IEventStore
+{
+    private readonly SqliteEventStoreOptions _options;
+    private readonly SqliteAppender _appender;
+    private readonly SqliteReadPool _reads;
+    private readonly SemaphoreSlim _writeGate = new(1, 1);
+    private readonly AppendSignal _appended = new();
+    private int _disposed;
+
+    /// <summary>Opens the store in the SQLite file at <paramref name="path"/>, creating the file and its tables if needed.</summary>
+    public SqliteEventStore(string path, SqliteEventStoreOptions? options = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        if (path.Trim() == ":memory:" || path.StartsWith("file:", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new ArgumentException($"'{path}' is not a file path; the SQLite store needs a file (use InMemoryEventStore for a store in memory).", nameof(path));
+        }
+
+        _options = options ?? new SqliteEventStoreOptions();
+        _options.Validate();
+        Path = System.IO.Path.GetFullPath(path);
+        if (System.IO.Path.GetDirectoryName(Path) is { Length: > 0 } directory)
+        {
+            Directory.CreateDirectory(directory);
+        }
+
+        var connections = new SqliteConnectionFactory(Path, _options);
+        _appender = new SqliteAppender(connections);
+        _reads = new SqliteReadPool(connections, _options.MaxIdleReadConnections);
+    }
+
+    /// <summary>The full path of the store's file.</summary>
+    public string Path { get; }
+
+    public async Task<AppendResult> AppendAsync(string stream, ExpectedVersion expected, IReadOnlyList<EventData> events, CancellationToken ct = default)
+    {
+        StreamName.Validate(stream);
+        ArgumentNullException.ThrowIfNull(events);
+        ThrowIfDisposed();
+        ct.ThrowIfCancellationRequested();
+
+        // Serialized before the write lock is taken, so writers serialize in parallel.
+        var serialized = new SerializedEvent[events.Count];
+        for (int i = 0; i < serialized.Length; i++)
+        {
+            serialized[i] = _options.Serializer.Serialize(events[i] ?? throw new ArgumentException($"Event {i} of the append to stream '{stream}' is null.", nameof(events)));
+        }
+
+        await _writeGate.WaitAsync(ct).ConfigureAwait(false);
+        (AppendResult Result, bool Written) outcome;
+        try
+        {
+            ThrowIfDisposed();
+            long now = _options.TimeProvider.GetUtcNow().UtcTicks;
+            outcome = _appender.Append(stream, expected, events, serialized, now, _options.MaxEventSizeBytes);
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+
+        if (outcome.Written)
+        {
+            _appended.Notify();
+        }
+
+        return outcome.Result;
+    }
+
+    public async IAsyncEnumerable<RecordedEvent> ReadStreamAsync(string stream, StreamReadOptions options = default, [EnumeratorCancellation] CancellationToken ct = default)
+    {
+        StreamName.Validate(stream);
+        long remaining = options.MaxCount ?? long.MaxValue;
+        bool forwards = options.Direction == ReadDirection.Forwards;
+        long next = options.FromVersion ?? (forwards ? 0 : long.MaxValue);
+        while (remaining > 0 && next >= 0)
+        {
+            ct.ThrowIfCancellationRequested();
+            int limit = (int)Math.Min(remaining, _options.ReadPageSize);
+            long from = next;
+            var page = await _reads.UseAsync(c => c.ReadStreamPageAsync(stream, forwards, from, limit, ct)).ConfigureAwait(false);
+            foreach (var row in page)
+            {
+                yield return ToRecordedEvent(row);
+            }
+
+            if (page.Count < limit)
+            {
+                yield break;
+            }
+
+            remaining -= page.Count;
+            next = forwards ? page[^1].Version + 1 : page[^1].Version - 1;
+        }
+    }
+
+    public async IAsyncEnumerable<RecordedEvent> ReadAllAsync(GlobalPosition from, EventFilter? filter = null, [EnumeratorCancellation] CancellationToken ct = default)
+    {
+        var condition = EventFilterSql.From(filter);
+        if (condition.MatchesNothing)
+        {
+            yield break;
+        }
+
+        long next = (long)Math.Min(from.Commit, long.MaxValue);
+        int limit = _options.ReadPageSize;
+        while (true)
+        {
+            ct.ThrowIfCancellationRequested();
+            long start = next;
+            var page = await _reads.UseAsync(c => c.ReadAllPageAsync(start, condition, limit, ct)).ConfigureAwait(false);
+            foreach (var row in page)
+            {
+                yield return ToRecordedEvent(row);
+            }
+
+            if (page.Count < limit)
+            {
+                yield break;
+            }
+
+            next = page[^1].Position + 1;
+        }
+    }
+
+    public IAsyncEnumerable<RecordedEvent> SubscribeToAllAsync(GlobalPosition? after, EventFilter? filter = null, CancellationToken ct = default) =>
+        CatchUpSubscription.FollowAllAsync((from, token) => ReadAllAsync(from, filter, token), _appended, after, _options.PollInterval, ct);
+
+    public IAsyncEnumerable<RecordedEvent> SubscribeToStreamAsync(string stream, long? afterVersion, CancellationToken ct = default)
+    {
+        StreamName.Validate(stream);
+        return CatchUpSubscription.FollowStreamAsync(
+            (from, token) => ReadStreamAsync(stream, new StreamReadOptions(ReadDirection.Forwards, from), token),
+            _appended, afterVersion, _options.PollInterval, ct);
+    }
+
+    public Task<long> GetStreamVersionAsync(string stream, CancellationToken ct = default)
+    {
+        StreamName.Validate(stream);
+        return _reads.UseAsync(c => c.GetStreamVersionAsync(stream, ct));
+    }
+
+    /// <summary>Waits for an append in progress, then closes every connection (the WAL is checkpointed into the file).</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
+        await _writeGate.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            _reads.Dispose();
+            try
+            {
+                _appender.Optimize();
+            }
+            finally
+            {
+                _appender.Dispose();
+            }
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    }
+
+    private void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) == 1, this);
+
+    private RecordedEvent ToRecordedEvent(StoredEvent row)
+    {
+        var serializer = _options.Serializer;
+        object value = serializer.Deserialize(row.Stream, row.Version, row.EventName, row.SchemaVersion, row.Data);
+        return new RecordedEvent(
+            row.Stream, row.Version, GlobalPosition.FromSequence(row.Position), row.EventId, row.EventName, row.SchemaVersion, value,
+            new DateTimeOffset(row.TimestampTicks, TimeSpan.Zero), serializer.DeserializeMetadata(row.Metadata));
+    }
+}

@@ -1,0 +1,50 @@
+namespace Eventfold.Sqlite;
+
+/// <summary>Settings of a <see cref="SqliteEventStore"/>, beyond those every store shares.</summary>
+public sealed class SqliteEventStoreOptions : EventStoreOptions
+{
+    /// <summary>
+    /// How often a live subscription looks for events appended by other processes (or other store
+    /// instances on the same file). Appends through this instance wake subscriptions at once.
+    /// <see cref="Timeout.InfiniteTimeSpan"/> turns polling off.
+    /// </summary>
+    public TimeSpan PollInterval { get; init; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>
+    /// SQLite's <c>PRAGMA synchronous</c> for appends. <see cref="SqliteSynchronousMode.Normal"/> (the
+    /// default) never loses a commit to a process crash in WAL mode; choose
+    /// <see cref="SqliteSynchronousMode.Full"/> to survive power loss as well.
+    /// </summary>
+    public SqliteSynchronousMode Synchronous { get; init; } = SqliteSynchronousMode.Normal;
+
+    /// <summary>
+    /// How long an append waits for another process's write transaction on the same file before it
+    /// fails with a <c>SQLITE_BUSY</c> error.
+    /// </summary>
+    public TimeSpan BusyTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How many events a read fetches from the file at a time; reads never hold more in memory.</summary>
+    public int ReadPageSize { get; init; } = 512;
+
+    /// <summary>How many idle read connections the store keeps open for reuse.</summary>
+    public int MaxIdleReadConnections { get; init; } = 8;
+
+    internal void Validate()
+    {
+        if (PollInterval != Timeout.InfiniteTimeSpan && PollInterval <= TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(PollInterval), PollInterval, "The poll interval must be positive, or Timeout.InfiniteTimeSpan to turn polling off.");
+        }
+
+        if (BusyTimeout < TimeSpan.Zero || BusyTimeout.TotalMilliseconds > int.MaxValue)
+        {
+            throw new ArgumentOutOfRangeException(nameof(BusyTimeout), BusyTimeout, "The busy timeout must be between zero and int.MaxValue milliseconds.");
+        }
+
+        ArgumentOutOfRangeException.ThrowIfLessThan(ReadPageSize, 1, nameof(ReadPageSize));
+        ArgumentOutOfRangeException.ThrowIfNegative(MaxIdleReadConnections, nameof(MaxIdleReadConnections));
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxEventSizeBytes, 1, nameof(MaxEventSizeBytes));
+        ArgumentNullException.ThrowIfNull(Serializer, nameof(Serializer));
+        ArgumentNullException.ThrowIfNull(TimeProvider, nameof(TimeProvider));
+    }
+}

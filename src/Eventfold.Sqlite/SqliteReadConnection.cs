@@ -1,0 +1,123 @@
+using Microsoft.Data.Sqlite;
+
+namespace Eventfold.Sqlite;
+
+/// <summary>
+/// One pooled read connection and the statements it has prepared. Each read takes a connection for one
+/// page only, so a slow consumer never holds a connection (or a WAL snapshot) open.
+/// </summary>
+internal sealed class SqliteReadConnection : IDisposable
+{
+    private const string Columns = "position, stream, version, event_id, event_name, schema_version, data, metadata, timestamp";
+    private const int MaxCachedCommands = 32;
+
+    private readonly SqliteConnection _connection;
+    private readonly int _timeoutSeconds;
+    private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
+
+    public SqliteReadConnection(SqliteConnectionFactory connections)
+    {
+        _connection = connections.OpenReader();
+        _timeoutSeconds = connections.CommandTimeoutSeconds;
+    }
+
+    public Task<List<StoredEvent>> ReadStreamPageAsync(string stream, bool forwards, long fromVersion, int limit, CancellationToken ct)
+    {
+        var command = Command(forwards
+            ? $"SELECT {Columns} FROM events WHERE stream = $stream AND version >= $from ORDER BY version LIMIT $limit;"
+            : $"SELECT {Columns} FROM events WHERE stream = $stream AND version <= $from ORDER BY version DESC LIMIT $limit;");
+        Bind(command, "$stream", stream);
+        Bind(command, "$from", fromVersion);
+        Bind(command, "$limit", limit);
+        return ReadRowsAsync(command, limit, ct);
+    }
+
+    public Task<List<StoredEvent>> ReadAllPageAsync(long fromPosition, EventFilterSql filter, int limit, CancellationToken ct)
+    {
+        var command = Command($"SELECT {Columns} FROM events WHERE position >= $from{filter.Condition} ORDER BY position LIMIT $limit;");
+        Bind(command, "$from", fromPosition);
+        Bind(command, "$limit", limit);
+        foreach (var (name, value) in filter.Parameters)
+        {
+            Bind(command, name, value);
+        }
+
+        return ReadRowsAsync(command, limit, ct);
+    }
+
+    public async Task<long> GetStreamVersionAsync(string stream, CancellationToken ct)
+    {
+        var command = Command("SELECT max(version) FROM events WHERE stream = $stream;");
+        Bind(command, "$stream", stream);
+        object? version = await command.ExecuteScalarAsync(ct).ConfigureAwait(false);
+        return version is long v ? v : -1;
+    }
+
+    public void Dispose()
+    {
+        foreach (var command in _commands.Values)
+        {
+            command.Dispose();
+        }
+
+        _connection.Dispose();
+    }
+
+    private static async Task<List<StoredEvent>> ReadRowsAsync(SqliteCommand command, int limit, CancellationToken ct)
+    {
+        var rows = new List<StoredEvent>(Math.Min(limit, 256));
+        await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
+        while (await reader.ReadAsync(ct).ConfigureAwait(false))
+        {
+            rows.Add(new StoredEvent(
+                Position: reader.GetInt64(0),
+                Stream: reader.GetString(1),
+                Version: reader.GetInt64(2),
+                EventId: EventIdCodec.Decode(reader.GetFieldValue<byte[]>(3)),
+                EventName: reader.GetString(4),
+                SchemaVersion: reader.GetInt32(5),
+                Data: reader.GetFieldValue<byte[]>(6),
+                Metadata: reader.GetFieldValue<byte[]>(7),
+                TimestampTicks: reader.GetInt64(8)));
+        }
+
+        return rows;
+    }
+
+    private static void Bind(SqliteCommand command, string name, object value)
+    {
+        if (command.Parameters.Contains(name))
+        {
+            command.Parameters[name].Value = value;
+        }
+        else
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+    }
+
+    private SqliteCommand Command(string sql)
+    {
+        if (_commands.TryGetValue(sql, out var command))
+        {
+            return command;
+        }
+
+        if (_commands.Count >= MaxCachedCommands)
+        {
+            // Filters of many shapes: start over rather than keep every statement prepared.
+            foreach (var old in _commands.Values)
+            {
+                old.Dispose();
+            }
+
+            _commands.Clear();
+        }
+
+        command = _connection.CreateCommand();
+        command.CommandText = sql;
+        command.CommandTimeout = _timeoutSeconds;
+        _commands.Add(sql, command);
+        return command;
+    }
+}

@@ -1,0 +1,90 @@
+using Microsoft.Data.Sqlite;
+
+namespace Eventfold.Sqlite;
+
+/// <summary>
+/// Creates and upgrades the store's tables. The file's schema version lives in <c>PRAGMA user_version</c>;
+/// each migration brings it one step further, so later tables (checkpoints, snapshots) are added by
+/// appending a migration, never by editing one that has shipped.
+/// </summary>
+internal static class SqliteSchema
+{
+    /// <summary>Marks a file as an Eventfold store (<c>PRAGMA application_id</c>, "EVFD").</summary>
+    internal const int ApplicationId = 0x45564644;
+
+    private static readonly string[] Migrations =
+    [
+        // 1: the event log. position is the global position: AUTOINCREMENT never reuses a value, and
+        // SQLite runs one write transaction at a time, so positions commit in order with no gap.
+        """
+        CREATE TABLE events (
+            position       INTEGER PRIMARY KEY AUTOINCREMENT,
+            stream         TEXT    NOT NULL,
+            version        INTEGER NOT NULL,
+            event_id       BLOB    NOT NULL UNIQUE,
+            event_name     TEXT    NOT NULL,
+            schema_version INTEGER NOT NULL,
+            data           BLOB    NOT NULL,
+            metadata       BLOB    NOT NULL,
+            timestamp      INTEGER NOT NULL,
+            UNIQUE (stream, version)
+        ) STRICT;
+        CREATE INDEX events_by_event_name ON events (event_name, position);
+        """,
+    ];
+
+    /// <summary>The schema version this build writes.</summary>
+    internal static int CurrentVersion => Migrations.Length;
+
+    /// <summary>Switches the file to WAL mode and brings its schema to <see cref="CurrentVersion"/>.</summary>
+    internal static void EnsureCreated(SqliteConnection connection, string path)
+    {
+        string journalMode = Scalar<string>(connection, "PRAGMA journal_mode = WAL;");
+        if (!string.Equals(journalMode, "wal", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new InvalidOperationException($"The event store at '{path}' cannot use write-ahead logging (journal mode is '{journalMode}').");
+        }
+
+        // IMMEDIATE: two processes opening a new file at once create the schema once, one after the other.
+        using var transaction = connection.BeginTransaction(deferred: false);
+        long applicationId = Scalar<long>(connection, "PRAGMA application_id;");
+        long version = Scalar<long>(connection, "PRAGMA user_version;");
+        if (applicationId != 0 && applicationId != ApplicationId)
+        {
+            throw new InvalidOperationException($"The SQLite file at '{path}' belongs to another application (application_id {applicationId}), not Eventfold.");
+        }
+
+        if (version > CurrentVersion)
+        {
+            throw new InvalidOperationException(
+                $"The event store at '{path}' has schema version {version}, newer than the {CurrentVersion} this Eventfold.Sqlite knows; use a newer Eventfold.Sqlite.");
+        }
+
+        if (version == CurrentVersion && applicationId == ApplicationId)
+        {
+            return;
+        }
+
+        for (long step = version; step < CurrentVersion; step++)
+        {
+            Execute(connection, Migrations[step]);
+        }
+
+        Execute(connection, $"PRAGMA application_id = {ApplicationId}; PRAGMA user_version = {CurrentVersion};");
+        transaction.Commit();
+    }
+
+    private static void Execute(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    private static T Scalar<T>(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return (T)Convert.ChangeType(command.ExecuteScalar()!, typeof(T), System.Globalization.CultureInfo.InvariantCulture);
+    }
+}

@@ -1,0 +1,13 @@
+namespace Eventfold.Sqlite;
+
+/// <summary>One row of the events table, read but not yet deserialized.</summary>
+internal sealed record StoredEvent(
+    long Position,
+    string Stream,
+    long Version,
+    Guid EventId,
+    string EventName,
+    int SchemaVersion,
+    byte[] Data,
+    byte[] Metadata,
+    long TimestampTicks);
