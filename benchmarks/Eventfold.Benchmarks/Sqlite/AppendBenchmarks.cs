@@ -11,6 +11,8 @@ namespace Eventfold.Benchmarks.Sqlite;
 /// is 1 s divided by the mean. The store and the raw baseline write to separate files made in setup.
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
+[MinColumn]
 [GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
 [CategoriesColumn]
 public class AppendBenchmarks

@@ -12,6 +12,8 @@ namespace Eventfold.Benchmarks.Sqlite;
 /// the store also turns each payload into its event and builds a <see cref="RecordedEvent"/>.
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
+[MinColumn]
 public class ReadAllBenchmarks
 {
     public const int StoredEvents = 10_000;
