@@ -19,8 +19,10 @@ internal static class AggregateParser
 
     /// <summary>Syntax-only filter: a partial class or record class.</summary>
     public static bool IsCandidate(SyntaxNode node, CancellationToken _) =>
-        node is ClassDeclarationSyntax or RecordDeclarationSyntax { ClassOrStructKeyword.RawKind: not (int)SyntaxKind.StructKeyword }
-        && ((TypeDeclarationSyntax)node).Modifiers.Any(SyntaxKind.PartialKeyword);
+        node is TypeDeclarationSyntax declaration
+        && (declaration is ClassDeclarationSyntax
+            || declaration is RecordDeclarationSyntax record && !record.ClassOrStructKeyword.IsKind(SyntaxKind.StructKeyword))
+        && declaration.Modifiers.Any(SyntaxKind.PartialKeyword);
 
     public static AggregateSpec? Parse(GeneratorAttributeSyntaxContext context, CancellationToken ct)
     {
@@ -46,11 +48,13 @@ internal static class AggregateParser
         var containing = new List<ContainingTypeSpec>();
         for (var outer = type.ContainingType; outer is not null; outer = outer.ContainingType)
         {
-            containing.Insert(0, new ContainingTypeSpec(DeclarationOf(outer)));
+            containing.Insert(0, new ContainingTypeSpec(outer.Name, DeclarationOf(outer)));
         }
 
         string ns = type.ContainingNamespace.IsGlobalNamespace ? "" : type.ContainingNamespace.ToDisplayString();
-        string hintName = type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat).Replace("global::", "") + ".g.cs";
+        // '+' between nested types, as in metadata names: "Ns.Outer+Inner" cannot clash with a type "Ns.Outer.Inner".
+        string nesting = string.Join("+", containing.Select(c => c.Name).Concat(new[] { type.Name }));
+        string hintName = (ns.Length > 0 ? ns + "." : "") + nesting + ".g.cs";
 
         return new AggregateSpec(
             hintName,

@@ -14,8 +14,8 @@ internal sealed record AggregateSpec(
     int SnapshotEvery,
     EquatableArray<ApplySpec> Applies);
 
-/// <summary>An enclosing type, as its partial declaration header ("partial class Outer").</summary>
-internal readonly record struct ContainingTypeSpec(string Declaration);
+/// <summary>An enclosing type: its name and its partial declaration header ("partial class Outer").</summary>
+internal readonly record struct ContainingTypeSpec(string Name, string Declaration);
 
 /// <summary>
 /// One <c>Apply(TEvent e)</c> method, by its event type's fully qualified name. The parser orders

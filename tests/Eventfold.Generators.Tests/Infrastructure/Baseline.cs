@@ -67,13 +67,13 @@ internal static class Baseline
                 x++;
                 y++;
             }
-            else if (y < b.Length && (x == a.Length || lcs[x, y + 1] >= lcs[x + 1, y]))
+            else if (x < a.Length && (y == b.Length || lcs[x + 1, y] >= lcs[x, y + 1]))
             {
-                diff.Append("+ ").AppendLine(b[y++]);
+                diff.Append("- ").AppendLine(a[x++]);
             }
             else
             {
-                diff.Append("- ").AppendLine(a[x++]);
+                diff.Append("+ ").AppendLine(b[y++]);
             }
         }
 
