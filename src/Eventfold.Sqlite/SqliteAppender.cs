@@ -19,7 +19,6 @@ internal sealed class SqliteAppender : IDisposable
     private readonly SqliteCommand _selectById;
     private readonly SqliteCommand _selectRange;
     private readonly SqliteCommand _insert;
-    private readonly SqliteCommand _lastPosition;
     private readonly List<SqliteCommand> _commands = [];
 
     public SqliteAppender(SqliteConnectionFactory connections)
@@ -45,7 +44,6 @@ internal sealed class SqliteAppender : IDisposable
                 VALUES ($stream, $version, $id, $name, $schema, $data, $metadata, $timestamp);
                 """,
                 timeout, "$stream", "$version", "$id", "$name", "$schema", "$data", "$metadata", "$timestamp");
-            _lastPosition = Prepare("SELECT last_insert_rowid();", timeout);
         }
         catch
         {
@@ -96,14 +94,13 @@ internal sealed class SqliteAppender : IDisposable
     {
         var (current, lastPosition) = ReadHead(stream);
 
-        if (events.Count > 0 && FindRetry(stream, expected, events) is { } retry)
-        {
-            return (retry, false);
-        }
-
+        // A retry is looked for only when the append cannot go ahead as new (a version conflict, or its
+        // first id already stored), so the common append pays for no lookup.
         if (!expected.IsSatisfiedBy(current))
         {
-            throw new WrongExpectedVersionException(stream, expected, current);
+            return events.Count > 0 && FindRetry(stream, expected, events) is { } retry
+                ? (retry, false)
+                : throw new WrongExpectedVersionException(stream, expected, current);
         }
 
         for (int i = 0; i < serialized.Length; i++)
@@ -133,13 +130,25 @@ internal sealed class SqliteAppender : IDisposable
             {
                 _insert.ExecuteNonQuery();
             }
-            catch (SqliteException ex) when (ex.SqliteErrorCode == SqliteConstraint && FindStored(e.EventId) is { } clash)
+            catch (SqliteException ex) when (ex.SqliteErrorCode == SqliteConstraint)
             {
-                throw new DuplicateEventIdException(stream, e.EventId, clash.Stream, clash.Version);
+                // Only the first id can open a retry: nothing of this batch is inserted yet, and the
+                // caller's commit of the empty transaction writes nothing.
+                if (i == 0 && FindRetry(stream, expected, events) is { } retry)
+                {
+                    return (retry, false);
+                }
+
+                if (FindStored(e.EventId) is { } clash)
+                {
+                    throw new DuplicateEventIdException(stream, e.EventId, clash.Stream, clash.Version);
+                }
+
+                throw;
             }
         }
 
-        long position = (long)_lastPosition.ExecuteScalar()!;
+        long position = SQLitePCL.raw.sqlite3_last_insert_rowid(_connection.Handle);
         return (new AppendResult(current + serialized.Length, GlobalPosition.FromSequence(position)), true);
     }
 

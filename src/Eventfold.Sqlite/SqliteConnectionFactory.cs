@@ -12,7 +12,9 @@ internal sealed class SqliteConnectionFactory
     public SqliteConnectionFactory(string path, SqliteEventStoreOptions options)
     {
         Path = path;
-        CommandTimeoutSeconds = (int)Math.Ceiling(options.BusyTimeout.TotalSeconds);
+        // Microsoft.Data.Sqlite retries busy statements itself for this many whole seconds (0 would
+        // mean forever), on top of SQLite's own busy_timeout wait.
+        CommandTimeoutSeconds = Math.Max(1, (int)Math.Ceiling(options.BusyTimeout.TotalSeconds));
         _connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = path,

@@ -105,37 +105,18 @@ public sealed class SqliteEventStore : IEventStore
         }
     }
 
-    public async IAsyncEnumerable<RecordedEvent> ReadAllAsync(GlobalPosition from, EventFilter? filter = null, [EnumeratorCancellation] CancellationToken ct = default)
+    public IAsyncEnumerable<RecordedEvent> ReadAllAsync(GlobalPosition from, EventFilter? filter = null, CancellationToken ct = default) =>
+        ReadLogAsync((long)Math.Min(from.Commit, long.MaxValue), long.MaxValue, EventFilterSql.From(filter), ct);
+
+    public IAsyncEnumerable<RecordedEvent> SubscribeToAllAsync(GlobalPosition? after, EventFilter? filter = null, CancellationToken ct = default)
     {
-        var condition = EventFilterSql.From(filter);
-        if (condition.MatchesNothing)
+        if (filter is null)
         {
-            yield break;
+            return CatchUpSubscription.FollowAllAsync((from, token) => ReadAllAsync(from, null, token), _appended, after, _options.PollInterval, ct);
         }
 
-        long next = (long)Math.Min(from.Commit, long.MaxValue);
-        int limit = _options.ReadPageSize;
-        while (true)
-        {
-            ct.ThrowIfCancellationRequested();
-            long start = next;
-            var page = await _reads.UseAsync(c => c.ReadAllPageAsync(start, condition, limit, ct)).ConfigureAwait(false);
-            foreach (var row in page)
-            {
-                yield return ToRecordedEvent(row);
-            }
-
-            if (page.Count < limit)
-            {
-                yield break;
-            }
-
-            next = page[^1].Position + 1;
-        }
+        return FollowFilteredAsync(after, EventFilterSql.From(filter), ct);
     }
-
-    public IAsyncEnumerable<RecordedEvent> SubscribeToAllAsync(GlobalPosition? after, EventFilter? filter = null, CancellationToken ct = default) =>
-        CatchUpSubscription.FollowAllAsync((from, token) => ReadAllAsync(from, filter, token), _appended, after, _options.PollInterval, ct);
 
     public IAsyncEnumerable<RecordedEvent> SubscribeToStreamAsync(string stream, long? afterVersion, CancellationToken ct = default)
     {
@@ -149,6 +130,64 @@ public sealed class SqliteEventStore : IEventStore
     {
         StreamName.Validate(stream);
         return _reads.UseAsync(c => c.GetStreamVersionAsync(stream, ct));
+    }
+
+    private async IAsyncEnumerable<RecordedEvent> FollowFilteredAsync(GlobalPosition? after, EventFilterSql condition, [EnumeratorCancellation] CancellationToken ct)
+    {
+        var scanned = new ScanMark();
+        var events = CatchUpSubscription.FollowAllAsync(
+            (from, token) => ReadFilteredSinceScanAsync(from, condition, scanned, token), _appended, after, _options.PollInterval, ct);
+        await foreach (var e in events.ConfigureAwait(false))
+        {
+            yield return e;
+        }
+    }
+
+    /// <summary>
+    /// One pass of a filtered subscription. It reads up to the log's end as it was when the pass began
+    /// and remembers that end, so the next pass starts there even when nothing matched: a rare event
+    /// does not make every poll re-read the log since the last match. Positions commit in order, so
+    /// every event up to that end was already committed when the pass read it.
+    /// </summary>
+    private async IAsyncEnumerable<RecordedEvent> ReadFilteredSinceScanAsync(
+        GlobalPosition from, EventFilterSql condition, ScanMark scanned, [EnumeratorCancellation] CancellationToken ct)
+    {
+        long end = await _reads.UseAsync(c => c.GetLastPositionAsync(ct)).ConfigureAwait(false);
+        long start = Math.Max((long)Math.Min(from.Commit, long.MaxValue), scanned.Position + 1);
+        await foreach (var e in ReadLogAsync(start, end, condition, ct).ConfigureAwait(false))
+        {
+            yield return e;
+        }
+
+        scanned.Position = Math.Max(scanned.Position, end);
+    }
+
+    private async IAsyncEnumerable<RecordedEvent> ReadLogAsync(long from, long to, EventFilterSql condition, [EnumeratorCancellation] CancellationToken ct)
+    {
+        if (condition.MatchesNothing)
+        {
+            yield break;
+        }
+
+        long next = from;
+        int limit = _options.ReadPageSize;
+        while (next <= to)
+        {
+            ct.ThrowIfCancellationRequested();
+            long start = next;
+            var page = await _reads.UseAsync(c => c.ReadAllPageAsync(start, to, condition, limit, ct)).ConfigureAwait(false);
+            foreach (var row in page)
+            {
+                yield return ToRecordedEvent(row);
+            }
+
+            if (page.Count < limit)
+            {
+                yield break;
+            }
+
+            next = page[^1].Position + 1;
+        }
     }
 
     /// <summary>Waits for an append in progress, then closes every connection (the WAL is checkpointed into the file).</summary>
@@ -187,5 +226,11 @@ public sealed class SqliteEventStore : IEventStore
         return new RecordedEvent(
             row.Stream, row.Version, GlobalPosition.FromSequence(row.Position), row.EventId, row.EventName, row.SchemaVersion, value,
             new DateTimeOffset(row.TimestampTicks, TimeSpan.Zero), serializer.DeserializeMetadata(row.Metadata));
+    }
+
+    /// <summary>How far one filtered subscription has read the log, matching or not.</summary>
+    private sealed class ScanMark
+    {
+        public long Position { get; set; }
     }
 }

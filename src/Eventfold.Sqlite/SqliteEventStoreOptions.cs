@@ -19,7 +19,8 @@ public sealed class SqliteEventStoreOptions : EventStoreOptions
 
     /// <summary>
     /// How long an append waits for another process's write transaction on the same file before it
-    /// fails with a <c>SQLITE_BUSY</c> error.
+    /// fails with a <c>SQLITE_BUSY</c> <see cref="Microsoft.Data.Sqlite.SqliteException"/> (rounded up
+    /// to whole seconds, at least one).
     /// </summary>
     public TimeSpan BusyTimeout { get; init; } = TimeSpan.FromSeconds(10);
 

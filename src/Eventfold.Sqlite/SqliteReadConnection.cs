@@ -32,10 +32,11 @@ internal sealed class SqliteReadConnection : IDisposable
         return ReadRowsAsync(command, limit, ct);
     }
 
-    public Task<List<StoredEvent>> ReadAllPageAsync(long fromPosition, EventFilterSql filter, int limit, CancellationToken ct)
+    public Task<List<StoredEvent>> ReadAllPageAsync(long fromPosition, long toPosition, EventFilterSql filter, int limit, CancellationToken ct)
     {
-        var command = Command($"SELECT {Columns} FROM events WHERE position >= $from{filter.Condition} ORDER BY position LIMIT $limit;");
+        var command = Command($"SELECT {Columns} FROM events WHERE position >= $from AND position <= $to{filter.Condition} ORDER BY position LIMIT $limit;");
         Bind(command, "$from", fromPosition);
+        Bind(command, "$to", toPosition);
         Bind(command, "$limit", limit);
         foreach (var (name, value) in filter.Parameters)
         {
@@ -51,6 +52,14 @@ internal sealed class SqliteReadConnection : IDisposable
         Bind(command, "$stream", stream);
         object? version = await command.ExecuteScalarAsync(ct).ConfigureAwait(false);
         return version is long v ? v : -1;
+    }
+
+    /// <summary>The position of the log's last event, 0 when it is empty.</summary>
+    public async Task<long> GetLastPositionAsync(CancellationToken ct)
+    {
+        var command = Command("SELECT max(position) FROM events;");
+        object? position = await command.ExecuteScalarAsync(ct).ConfigureAwait(false);
+        return position is long p ? p : 0;
     }
 
     public void Dispose()

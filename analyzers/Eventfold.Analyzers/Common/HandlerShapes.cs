@@ -1,0 +1,98 @@
+using System.Linq;
+using Microsoft.CodeAnalysis;
+
+namespace Eventfold.Analyzers.Common;
+
+/// <summary>
+/// The method shapes the generators call. Each check returns null when the method fits, or the
+/// shape it should have.
+/// </summary>
+internal sealed class HandlerShapes(EventfoldTypes types)
+{
+    public const string ApplyRole = "an aggregate Apply method";
+    public const string OnRole = "a projection On method";
+    public const string HandleRole = "a dispatcher Handle method";
+    public const string StepRole = "a saga step";
+    public const string UpcasterRole = "an upcaster";
+
+    public string? CheckApply(IMethodSymbol method) =>
+        !method.IsStatic && method.ReturnsVoid && !method.IsGenericMethod
+        && method.Parameters.Length == 1 && IsMessageParameter(method.Parameters[0])
+            ? null
+            : "a non-generic instance method 'void Apply(TEvent e)' whose one parameter is a class or struct (not object, an interface or ref/out)";
+
+    public string? CheckOn(IMethodSymbol method)
+    {
+        var fits = !method.IsGenericMethod
+            && (method.ReturnsVoid || Is(method.ReturnType, types.Task) || Is(method.ReturnType, types.ValueTask))
+            && method.Parameters.Length is >= 1 and <= 3
+            && IsMessageParameter(method.Parameters[0])
+            && method.Parameters.All(p => p.RefKind == RefKind.None)
+            && method.Parameters.Length switch
+            {
+                1 => true,
+                2 => EventfoldTypes.IsEventContext(method.Parameters[1].Type) || Is(method.Parameters[1].Type, types.CancellationToken),
+                _ => EventfoldTypes.IsEventContext(method.Parameters[1].Type) && Is(method.Parameters[2].Type, types.CancellationToken),
+            };
+        return fits
+            ? null
+            : "On(TEvent), On(TEvent, EventContext), On(TEvent, CancellationToken) or On(TEvent, EventContext, CancellationToken), returning void, Task or ValueTask, where TEvent is a class or struct";
+    }
+
+    public string? CheckHandle(IMethodSymbol method)
+    {
+        var returnsTask = Is(method.ReturnType, types.Task) || Is(method.ReturnType, types.ValueTask);
+        var fits = !method.IsGenericMethod
+            && method.Parameters.Length is 1 or 2
+            && IsMessageParameter(method.Parameters[0])
+            && (method.Parameters.Length == 1
+                ? method.ReturnsVoid || returnsTask
+                : returnsTask && method.Parameters[1].RefKind == RefKind.None && Is(method.Parameters[1].Type, types.CancellationToken));
+        return fits
+            ? null
+            : "Handle(TMessage, CancellationToken) returning Task or ValueTask, or Handle(TMessage) returning void, Task or ValueTask, where TMessage is a class or struct";
+    }
+
+    /// <param name="method">The [Step] method.</param>
+    /// <param name="state">The saga's state type, taken from its first step; null when that step does not name one.</param>
+    public string? CheckStep(IMethodSymbol method, ITypeSymbol? state)
+    {
+        var returnsStateTask = method.ReturnType is INamedTypeSymbol { IsGenericType: true } generic
+            && Is(generic.OriginalDefinition, types.TaskOfT)
+            && state is not null
+            && SymbolEqualityComparer.Default.Equals(generic.TypeArguments[0], state);
+        var fits = state is not null
+            && !method.IsGenericMethod
+            && (Is(method.ReturnType, types.Task) || returnsStateTask)
+            && method.Parameters.Length == 2
+            && method.Parameters.All(p => p.RefKind == RefKind.None)
+            && SymbolEqualityComparer.Default.Equals(method.Parameters[0].Type, state)
+            && Is(method.Parameters[1].Type, types.CancellationToken);
+        var stateName = state is null ? "TState" : state.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat);
+        return fits
+            ? null
+            : $"'Task {method.Name}({stateName} state, CancellationToken ct)' or 'Task<{stateName}> {method.Name}({stateName} state, CancellationToken ct)', with the state type of the saga's first step";
+    }
+
+    public static string? CheckUpcaster(IMethodSymbol method) =>
+        method.IsStatic
+        && !method.ReturnsVoid
+        && !method.IsGenericMethod
+        && method.DeclaredAccessibility is Accessibility.Public or Accessibility.Internal or Accessibility.ProtectedOrInternal
+        && method.Parameters.Length == 1
+        && method.Parameters[0].RefKind == RefKind.None
+            ? null
+            : "a public or internal static method that takes the older version and returns the next one, 'static TNext M(TOld e)'";
+
+    /// <summary>A saga's state is the first parameter type of its lowest-ordered step, when that is a class or struct.</summary>
+    public static ITypeSymbol? StateOfFirstStep(IMethodSymbol? firstStep) =>
+        firstStep is { Parameters.Length: > 0 } && firstStep.Parameters[0].Type.IsConcreteMessageType()
+            ? firstStep.Parameters[0].Type
+            : null;
+
+    private static bool IsMessageParameter(IParameterSymbol parameter) =>
+        parameter.RefKind == RefKind.None && parameter.Type.IsConcreteMessageType();
+
+    private static bool Is(ITypeSymbol type, INamedTypeSymbol? expected) =>
+        expected is not null && SymbolEqualityComparer.Default.Equals(type, expected);
+}

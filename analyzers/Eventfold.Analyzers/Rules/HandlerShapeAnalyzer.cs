@@ -1,0 +1,98 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Eventfold.Analyzers.Common;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace Eventfold.Analyzers.Rules;
+
+/// <summary>
+/// EVF008: an Apply, On, Handle, saga step or upcaster method whose shape the generators cannot call.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class HandlerShapeAnalyzer : DiagnosticAnalyzer
+{
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+        ImmutableArray.Create(DiagnosticDescriptors.UnusableHandlerShape);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterCompilationStartAction(start =>
+        {
+            var types = EventfoldTypes.From(start.Compilation);
+            if (types.Event is null)
+            {
+                return; // Eventfold is not referenced.
+            }
+
+            var shapes = new HandlerShapes(types);
+            start.RegisterSymbolAction(symbol => AnalyzeType(symbol, types, shapes), SymbolKind.NamedType);
+        });
+    }
+
+    private static void AnalyzeType(SymbolAnalysisContext context, EventfoldTypes types, HandlerShapes shapes)
+    {
+        var type = (INamedTypeSymbol)context.Symbol;
+        var methods = type.GetMembers().OfType<IMethodSymbol>().Where(m => m.MethodKind == MethodKind.Ordinary).ToList();
+
+        if (type.HasAttribute(types.Aggregate))
+        {
+            CheckNamed(context, methods, "Apply", HandlerShapes.ApplyRole, shapes.CheckApply);
+        }
+
+        if (type.HasAttribute(types.Projection))
+        {
+            CheckNamed(context, methods, "On", HandlerShapes.OnRole, shapes.CheckOn);
+        }
+
+        if (type.HasAttribute(types.BoundedDispatcher))
+        {
+            CheckNamed(context, methods, "Handle", HandlerShapes.HandleRole, shapes.CheckHandle);
+        }
+
+        if (type.HasAttribute(types.Saga))
+        {
+            CheckSteps(context, methods, types, shapes);
+        }
+
+        foreach (var upcaster in methods.Where(m => m.HasAttribute(types.Upcaster)))
+        {
+            Report(context, upcaster, HandlerShapes.UpcasterRole, HandlerShapes.CheckUpcaster(upcaster));
+        }
+    }
+
+    private static void CheckNamed(
+        SymbolAnalysisContext context, List<IMethodSymbol> methods, string name, string role, System.Func<IMethodSymbol, string?> check)
+    {
+        foreach (var method in methods.Where(m => m.Name == name))
+        {
+            Report(context, method, role, check(method));
+        }
+    }
+
+    private static void CheckSteps(SymbolAnalysisContext context, List<IMethodSymbol> methods, EventfoldTypes types, HandlerShapes shapes)
+    {
+        var steps = methods
+            .Select(m => (Method: m, Attribute: m.GetAttribute(types.Step)))
+            .Where(s => s.Attribute is not null)
+            .OrderBy(s => s.Attribute!.ConstructorArguments.Length > 0 && s.Attribute.ConstructorArguments[0].Value is int order ? order : int.MaxValue)
+            .Select(s => s.Method)
+            .ToList();
+        var state = HandlerShapes.StateOfFirstStep(steps.FirstOrDefault());
+        foreach (var step in steps)
+        {
+            Report(context, step, HandlerShapes.StepRole, shapes.CheckStep(step, state));
+        }
+    }
+
+    private static void Report(SymbolAnalysisContext context, IMethodSymbol method, string role, string? expected)
+    {
+        if (expected is not null && method.FirstLocation() is { } location)
+        {
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UnusableHandlerShape, location, method.Name, role, expected));
+        }
+    }
+}

@@ -1,0 +1,185 @@
+using System.Diagnostics;
+using System.IO.Compression;
+using System.Runtime.CompilerServices;
+
+namespace Eventfold.Package.Tests;
+
+/// <summary>
+/// Packs the Eventfold package and builds a small application against it alone, as a user would: this
+/// catches a package that forgot its generator or analyzer assemblies.
+/// </summary>
+public sealed class PackageTests : IClassFixture<PackedEventfold>
+{
+    private readonly PackedEventfold _package;
+
+    public PackageTests(PackedEventfold package) => _package = package;
+
+    [Fact]
+    public void The_package_carries_the_runtime_in_lib_and_the_generators_and_analyzers_in_analyzers()
+    {
+        using var zip = ZipFile.OpenRead(_package.NupkgPath);
+        var entries = zip.Entries.Select(e => e.FullName).ToHashSet();
+
+        Assert.Contains("lib/net10.0/Eventfold.dll", entries);
+        Assert.Contains("analyzers/dotnet/cs/Eventfold.Generators.dll", entries);
+        Assert.Contains("analyzers/dotnet/cs/Eventfold.Analyzers.dll", entries);
+        Assert.Contains("analyzers/dotnet/cs/Eventfold.CodeFixes.dll", entries);
+        Assert.DoesNotContain(entries, e => e.StartsWith("lib/", StringComparison.Ordinal) && e.Contains("Generators", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_README_quick_start_builds_and_runs_against_the_packages_with_generated_code_and_analyzer_warnings()
+    {
+        string app = _package.CreateConsumer();
+
+        var build = await Dotnet.RunAsync(app, "build", "-c", "Release", "--nologo");
+        Assert.True(build.ExitCode == 0, build.Output);
+        Assert.Contains("EVF001", build.Output); // the analyzer came with the package and saw the mutable event
+
+        var run = await Dotnet.RunAsync(app, "run", "-c", "Release", "--no-build");
+        Assert.True(run.ExitCode == 0, run.Output);
+        Assert.Matches(@"o-[0-9a-f]{32}: total 42 at version 0", run.Output);
+    }
+}
+
+/// <summary>Packs src/Eventfold once for the test class, with a version of its own so no cache serves an old copy.</summary>
+public sealed class PackedEventfold : IDisposable
+{
+    public PackedEventfold()
+    {
+        Version = $"0.0.0-pkgtest.{DateTime.UtcNow:yyyyMMddHHmmss}.{Environment.ProcessId}";
+        WorkDir = Directory.CreateTempSubdirectory("eventfold-pkg-").FullName;
+        FeedDir = Path.Combine(WorkDir, "feed");
+        foreach (var package in new[] { "Eventfold", "Eventfold.Sqlite" })
+        {
+            var project = Path.Combine(RepoRoot(), "src", package, package + ".csproj");
+            var pack = Dotnet.RunAsync(WorkDir, "pack", project, "-c", "Release", "-o", FeedDir, $"-p:Version={Version}", "--nologo").GetAwaiter().GetResult();
+            if (pack.ExitCode != 0)
+            {
+                throw new InvalidOperationException($"dotnet pack {package} failed:\n{pack.Output}");
+            }
+        }
+
+        NupkgPath = Path.Combine(FeedDir, $"Eventfold.{Version}.nupkg");
+    }
+
+    public string Version { get; }
+
+    public string WorkDir { get; }
+
+    public string FeedDir { get; }
+
+    public string NupkgPath { get; }
+
+    /// <summary>
+    /// Writes a console application whose Program.cs is the README's quick start, word for word,
+    /// referencing only the packed packages; plus one mutable event for the analyzers to flag.
+    /// </summary>
+    public string CreateConsumer()
+    {
+        string dir = Path.Combine(WorkDir, "consumer");
+        Directory.CreateDirectory(dir);
+        File.WriteAllText(Path.Combine(dir, "nuget.config"), $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <add key="local" value="{FeedDir}" />
+              </packageSources>
+            </configuration>
+            """);
+        File.WriteAllText(Path.Combine(dir, "Consumer.csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <OutputType>Exe</OutputType>
+                <TargetFramework>net10.0</TargetFramework>
+                <Nullable>enable</Nullable>
+                <ImplicitUsings>enable</ImplicitUsings>
+                <ManagePackageVersionsCentrally>false</ManagePackageVersionsCentrally>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="Eventfold" Version="{Version}" />
+                <PackageReference Include="Eventfold.Sqlite" Version="{Version}" />
+              </ItemGroup>
+            </Project>
+            """);
+        // Keep the repository's build settings out of the consumer.
+        File.WriteAllText(Path.Combine(dir, "Directory.Build.props"), "<Project />");
+        File.WriteAllText(Path.Combine(dir, "Directory.Build.targets"), "<Project />");
+        File.WriteAllText(Path.Combine(dir, "Directory.Packages.props"), "<Project />");
+        File.WriteAllText(Path.Combine(dir, "Program.cs"), ReadmeQuickStart());
+        File.WriteAllText(Path.Combine(dir, "Mutable.cs"), """
+            [Eventfold.Event("OrderNoted")]
+            public sealed class OrderNoted { public string Note { get; set; } = ""; }
+            """);
+        return dir;
+    }
+
+    /// <summary>The first C# block after the quickstart marker in README.md.</summary>
+    public static string ReadmeQuickStart()
+    {
+        string readme = File.ReadAllText(Path.Combine(RepoRoot(), "README.md"));
+        int marker = readme.IndexOf("<!-- quickstart -->", StringComparison.Ordinal);
+        int start = readme.IndexOf("```csharp", marker, StringComparison.Ordinal) + "```csharp".Length;
+        int end = readme.IndexOf("```", start, StringComparison.Ordinal);
+        if (marker < 0 || end < 0)
+        {
+            throw new InvalidOperationException("README.md has no quick start block after <!-- quickstart -->.");
+        }
+
+        return readme[start..end];
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(WorkDir, recursive: true);
+            // Each run packs a version of its own; drop it from the NuGet cache too.
+            string cache = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
+            foreach (var package in new[] { "eventfold", "eventfold.sqlite" })
+            {
+                string copy = Path.Combine(cache, package, Version);
+                if (Directory.Exists(copy))
+                {
+                    Directory.Delete(copy, recursive: true);
+                }
+            }
+        }
+        catch (IOException)
+        {
+            // A temp folder left behind is harmless.
+        }
+    }
+
+    private static string RepoRoot([CallerFilePath] string thisFile = "") =>
+        Path.GetFullPath(Path.Combine(Path.GetDirectoryName(thisFile)!, "..", ".."));
+}
+
+internal static class Dotnet
+{
+    public static async Task<(int ExitCode, string Output)> RunAsync(string workingDirectory, params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        // A nested build must not join the test run's build servers or inherit its MSBuild state.
+        start.Environment["MSBUILDNOINPROCNODE"] = "1";
+        start.Environment.Remove("MSBuildExtensionsPath");
+        start.Environment.Remove("MSBuildSDKsPath");
+        start.Environment.Remove("MSBUILD_EXE_PATH");
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await stdout + await stderr);
+    }
+}
