@@ -29,6 +29,15 @@ public sealed class RawSqliteWriter : IDisposable
     /// <summary>Inserts the first <paramref name="count"/> rows as versions 0.. of a new stream.</summary>
     public void Append(string stream, SerializedEvent[] rows, int count)
     {
+        // New ids for every call, as the store's callers make them, and before the transaction, as the
+        // store does: each id costs a system call for randomness.
+        var ids = new byte[count][];
+        for (int i = 0; i < count; i++)
+        {
+            ids[i] = new byte[16];
+            Guid.CreateVersion7().TryWriteBytes(ids[i], bigEndian: true, out _);
+        }
+
         var p = _insert.Parameters;
         _begin.ExecuteNonQuery();
         p[0].Value = stream;
@@ -36,10 +45,8 @@ public sealed class RawSqliteWriter : IDisposable
         for (int i = 0; i < count; i++)
         {
             var row = rows[i];
-            var id = new byte[16];
-            Guid.CreateVersion7().TryWriteBytes(id, bigEndian: true, out _);
             p[1].Value = (long)i;
-            p[2].Value = id;
+            p[2].Value = ids[i];
             p[3].Value = row.EventName;
             p[4].Value = row.SchemaVersion;
             p[5].Value = row.Data;
