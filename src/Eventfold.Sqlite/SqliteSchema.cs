@@ -54,6 +54,12 @@ internal static class SqliteSchema
             throw new InvalidOperationException($"The SQLite file at '{path}' belongs to another application (application_id {applicationId}), not Eventfold.");
         }
 
+        if (applicationId == 0 && version != 0)
+        {
+            // Another program's database that numbers its own schema: adding tables to it would be a guess.
+            throw new InvalidOperationException($"The SQLite file at '{path}' is not an Eventfold store (user_version {version}, no Eventfold application_id).");
+        }
+
         if (version > CurrentVersion)
         {
             throw new InvalidOperationException(

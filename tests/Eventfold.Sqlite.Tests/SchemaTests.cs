@@ -95,8 +95,9 @@ public sealed class SchemaTests : IDisposable
     }
 
     [Fact]
-    public void Refuses_a_file_with_a_newer_schema_version()
+    public async Task Refuses_a_file_with_a_newer_schema_version()
     {
+        await new SqliteEventStore(_db.Path, TestEvents.Options()).DisposeAsync();
         using (var connection = OpenRaw(_db.Path))
         {
             Query(connection, $"PRAGMA user_version = {SqliteSchema.CurrentVersion + 1};");
@@ -117,6 +118,31 @@ public sealed class SchemaTests : IDisposable
 
         var error = Assert.Throws<InvalidOperationException>(() => new SqliteEventStore(_db.Path, TestEvents.Options()));
         Assert.Contains("another application", error.Message);
+    }
+
+    [Fact]
+    public void Refuses_a_file_another_program_versions_itself()
+    {
+        using (var connection = OpenRaw(_db.Path))
+        {
+            Query(connection, "CREATE TABLE things (id INTEGER); PRAGMA user_version = 1;");
+        }
+
+        var error = Assert.Throws<InvalidOperationException>(() => new SqliteEventStore(_db.Path, TestEvents.Options()));
+        Assert.Contains("not an Eventfold store", error.Message);
+    }
+
+    [Fact]
+    public async Task Adds_its_tables_to_an_existing_unversioned_database()
+    {
+        using (var connection = OpenRaw(_db.Path))
+        {
+            Query(connection, "CREATE TABLE things (id INTEGER);");
+        }
+
+        await using var store = new SqliteEventStore(_db.Path, TestEvents.Options());
+        await store.AppendAsync("s", ExpectedVersion.NoStream, [TestEvents.Added("a")]);
+        Assert.Equal(0, await store.GetStreamVersionAsync("s"));
     }
 
     [Fact]

@@ -84,9 +84,14 @@ internal sealed class HandlerShapes(EventfoldTypes types)
             ? null
             : "a public or internal static method that takes the older version and returns the next one, 'static TNext M(TOld e)'";
 
-    /// <summary>A saga's state is the first parameter type of its lowest-ordered step, when that is a class or struct.</summary>
-    public static ITypeSymbol? StateOfFirstStep(IMethodSymbol? firstStep) =>
-        firstStep is { Parameters.Length: > 0 } && firstStep.Parameters[0].Type.IsConcreteMessageType()
+    /// <summary>
+    /// A saga's state is the first parameter type of its lowest-ordered step, when that is a class or
+    /// struct other than <c>CancellationToken</c>.
+    /// </summary>
+    public ITypeSymbol? StateOfFirstStep(IMethodSymbol? firstStep) =>
+        firstStep is { Parameters.Length: > 0 }
+        && firstStep.Parameters[0].Type.IsConcreteMessageType()
+        && !Is(firstStep.Parameters[0].Type, types.CancellationToken)
             ? firstStep.Parameters[0].Type
             : null;
 

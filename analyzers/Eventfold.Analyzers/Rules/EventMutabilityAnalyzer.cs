@@ -122,7 +122,7 @@ public sealed class EventMutabilityAnalyzer : DiagnosticAnalyzer
 
         var location = (typeSyntax is NullableTypeSyntax nullable ? nullable.ElementType : typeSyntax).GetLocation();
         var typeName = memberType.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat);
-        var advice = replacement is null ? "use an immutable collection" : $"use '{replacement}'";
+        var advice = replacement is null ? "use an immutable collection" : $"use '{ReplacementDisplay(memberType, replacement)}'";
         var message = $"'{memberName}' has the mutable collection type '{typeName}'; {advice}";
         if (replacement is null)
         {
@@ -132,6 +132,18 @@ public sealed class EventMutabilityAnalyzer : DiagnosticAnalyzer
         {
             Report(context, location, type, message, DiagnosticProperties.FixReadOnlyCollection, replacement);
         }
+    }
+
+    /// <summary>The read-only interface with the collection's own type arguments, as the fix writes it.</summary>
+    private static string ReplacementDisplay(ITypeSymbol collection, string replacement)
+    {
+        var typeArguments = collection switch
+        {
+            IArrayTypeSymbol array => new[] { array.ElementType },
+            INamedTypeSymbol named => named.TypeArguments.ToArray(),
+            _ => System.Array.Empty<ITypeSymbol>(),
+        };
+        return $"{replacement}<{string.Join(", ", typeArguments.Select(t => t.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat)))}>";
     }
 
     private static void Report(

@@ -81,7 +81,7 @@ public sealed class HandlerShapeAnalyzer : DiagnosticAnalyzer
             .OrderBy(s => s.Attribute!.ConstructorArguments.Length > 0 && s.Attribute.ConstructorArguments[0].Value is int order ? order : int.MaxValue)
             .Select(s => s.Method)
             .ToList();
-        var state = HandlerShapes.StateOfFirstStep(steps.FirstOrDefault());
+        var state = shapes.StateOfFirstStep(steps.FirstOrDefault());
         foreach (var step in steps)
         {
             Report(context, step, HandlerShapes.StepRole, shapes.CheckStep(step, state));

@@ -125,4 +125,46 @@ public sealed class RaiseAnalyzersTests
 
         await AnalyzerVerifier<RaiseInsideApplyAnalyzer>.VerifyAsync(source);
     }
+
+    [Fact]
+    public async Task An_Apply_inherited_from_a_base_class_counts()
+    {
+        const string source = Events + """
+            public abstract class AggregateBase
+            {
+                protected void Apply(OrderCancelled e) { }
+            }
+
+            [Aggregate("order")]
+            public sealed partial class Order : AggregateBase
+            {
+                public void Cancel() => Raise(new OrderCancelled());
+                public void Ship() => Raise({|#0:new OrderShipped()|});
+            }
+            """ + GeneratedPart;
+
+        await AnalyzerVerifier<RaiseWithoutApplyAnalyzer>.VerifyAsync(
+            source,
+            AnalyzerVerifier<RaiseWithoutApplyAnalyzer>.Diagnostic("EVF003").WithLocation(0).WithArguments("Order", "OrderShipped"));
+    }
+
+    [Fact]
+    public async Task Raise_in_a_local_function_of_Apply_is_reported()
+    {
+        const string source = Events + """
+            [Aggregate("order")]
+            public sealed partial class Order
+            {
+                private void Apply(OrderPlaced e)
+                {
+                    Escalate();
+                    void Escalate() => {|#0:Raise(new OrderCancelled())|};
+                }
+            }
+            """ + GeneratedPart;
+
+        await AnalyzerVerifier<RaiseInsideApplyAnalyzer>.VerifyAsync(
+            source,
+            AnalyzerVerifier<RaiseInsideApplyAnalyzer>.Diagnostic("EVF009").WithLocation(0).WithArguments("Order.Apply(OrderPlaced)"));
+    }
 }
