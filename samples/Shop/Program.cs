@@ -4,13 +4,29 @@ using Shop;
 using Shop.Domain;
 using static Shop.ShopConsole;
 
-// The shop sample: orders as event-sourced aggregates on the embedded SQLite store.
-// Usage: dotnet run --project samples/Shop [-- --db <path>]
+// The shop sample: orders as event-sourced aggregates on the embedded SQLite store, or on
+// EventStoreDB when given a connection string.
+// Usage: dotnet run --project samples/Shop [-- --db <path>] [-- --esdb esdb://127.0.0.1:2113?tls=false]
+string? esdb = ArgValue("--esdb");
 string dbPath = ArgValue("--db") ?? Path.Combine(Path.GetTempPath(), "eventfold-shop", "shop.db");
-Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(dbPath))!);
-Console.WriteLine($"Eventfold shop sample, SQLite store at {dbPath}");
+string where;
+IEventStore chosen;
+if (esdb is null)
+{
+    Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(dbPath))!);
+    chosen = new SqliteEventStore(dbPath);
+    where = dbPath;
+    Console.WriteLine($"Eventfold shop sample, SQLite store at {dbPath}");
+}
+else
+{
+    var server = new Eventfold.EventStoreDb.EventStoreDbEventStore(esdb);
+    chosen = server;
+    where = $"EventStoreDB {string.Join(",", server.Settings.Hosts)}";
+    Console.WriteLine($"Eventfold shop sample, {where}");
+}
 
-await using IEventStore store = new SqliteEventStore(dbPath);
+await using IEventStore store = chosen;
 var orders = new AggregateRepository<Order>(store);
 string orderId = $"o-{Guid.NewGuid():N}"[..10];
 
@@ -77,14 +93,16 @@ await foreach (var e in store.ReadStreamAsync(AggregateRepository<Order>.StreamF
     Recorded(e);
 }
 
+// A server's $all holds other applications' events too: count the shop's orders only there.
+var ordersOnly = esdb is null ? null : EventFilter.ForStreamPrefixes(AggregateRepository<Order>.StreamFor(""));
 long total = 0;
-await foreach (var _ in store.ReadAllAsync(GlobalPosition.Start))
+await foreach (var _ in store.ReadAllAsync(GlobalPosition.Start, ordersOnly))
 {
     total++;
 }
 
 Heading("The global log");
-Note($"{total} events in {dbPath} (the file keeps them across runs)");
+Note(esdb is null ? $"{total} events in {dbPath} (the file keeps them across runs)" : $"{total} order events in {where}");
 
 string? ArgValue(string name)
 {

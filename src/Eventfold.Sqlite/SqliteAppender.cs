@@ -52,6 +52,9 @@ internal sealed class SqliteAppender : IDisposable
         }
     }
 
+    /// <summary>The write connection, for the other writes the store serializes with appends.</summary>
+    internal SqliteConnection Connection => _connection;
+
     /// <summary>Appends <paramref name="serialized"/> in one transaction, or finds them already there.</summary>
     /// <returns>The result, and whether anything was written.</returns>
     public (AppendResult Result, bool Written) Append(
@@ -113,7 +116,7 @@ internal sealed class SqliteAppender : IDisposable
             return (new AppendResult(current, lastPosition), false);
         }
 
-        EnsureDistinctIds(stream, serialized);
+        AppendBatch.EnsureDistinctIds(stream, events);
         var p = _insert.Parameters;
         p[0].Value = stream;
         p[7].Value = timestampTicks;
@@ -196,25 +199,6 @@ internal sealed class SqliteAppender : IDisposable
         _selectById.Parameters[0].Value = EventIdCodec.Encode(eventId);
         using var reader = _selectById.ExecuteReader();
         return reader.Read() ? (reader.GetString(0), reader.GetInt64(1)) : null;
-    }
-
-    private static void EnsureDistinctIds(string stream, SerializedEvent[] serialized)
-    {
-        if (serialized.Length < 2)
-        {
-            return;
-        }
-
-        var seen = new Dictionary<Guid, int>(serialized.Length);
-        for (int i = 0; i < serialized.Length; i++)
-        {
-            if (!seen.TryAdd(serialized[i].EventId, i))
-            {
-                throw new ArgumentException(
-                    $"Append to stream '{stream}' carries event id {serialized[i].EventId} twice (events {seen[serialized[i].EventId]} and {i} of the batch); nothing was appended.",
-                    "events");
-            }
-        }
     }
 
     private void RollBackIfOpen()

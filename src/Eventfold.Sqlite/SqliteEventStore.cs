@@ -13,6 +13,7 @@ public sealed class SqliteEventStore : IEventStore
 {
     private readonly SqliteEventStoreOptions _options;
     private readonly SqliteAppender _appender;
+    private readonly SqliteStateWriter _state;
     private readonly SqliteReadPool _reads;
     private readonly SemaphoreSlim _writeGate = new(1, 1);
     private readonly AppendSignal _appended = new();
@@ -37,6 +38,7 @@ public sealed class SqliteEventStore : IEventStore
 
         var connections = new SqliteConnectionFactory(Path, _options);
         _appender = new SqliteAppender(connections);
+        _state = new SqliteStateWriter(_appender.Connection, connections.CommandTimeoutSeconds);
         _reads = new SqliteReadPool(connections, _options.MaxIdleReadConnections);
     }
 
@@ -132,6 +134,53 @@ public sealed class SqliteEventStore : IEventStore
         return _reads.UseAsync(c => c.GetStreamVersionAsync(stream, ct));
     }
 
+    public Task<GlobalPosition?> GetCheckpointAsync(string consumer, CancellationToken ct = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(consumer);
+        return _reads.UseAsync(c => c.GetCheckpointAsync(consumer, ct));
+    }
+
+    public Task SetCheckpointAsync(string consumer, GlobalPosition position, CancellationToken ct = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(consumer);
+        return WriteStateAsync(w => w.SetCheckpoint(consumer, position, _options.TimeProvider.GetUtcNow().UtcTicks), ct);
+    }
+
+    public Task DeleteCheckpointAsync(string consumer, CancellationToken ct = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(consumer);
+        return WriteStateAsync(w => w.DeleteCheckpoint(consumer), ct);
+    }
+
+    public Task<Snapshot?> GetSnapshotAsync(string stream, CancellationToken ct = default)
+    {
+        StreamName.Validate(stream);
+        return _reads.UseAsync(c => c.GetSnapshotAsync(stream, ct));
+    }
+
+    public Task SetSnapshotAsync(Snapshot snapshot, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        StreamName.Validate(snapshot.Stream);
+        return WriteStateAsync(w => w.SetSnapshot(snapshot, _options.TimeProvider.GetUtcNow().UtcTicks), ct);
+    }
+
+    /// <summary>Runs a checkpoint or snapshot write on the write connection, between appends.</summary>
+    private async Task WriteStateAsync(Action<SqliteStateWriter> write, CancellationToken ct)
+    {
+        ThrowIfDisposed();
+        await _writeGate.WaitAsync(ct).ConfigureAwait(false);
+        try
+        {
+            ThrowIfDisposed();
+            write(_state);
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    }
+
     private async IAsyncEnumerable<RecordedEvent> FollowFilteredAsync(GlobalPosition? after, EventFilterSql condition, [EnumeratorCancellation] CancellationToken ct)
     {
         var scanned = new ScanMark();
@@ -208,6 +257,7 @@ public sealed class SqliteEventStore : IEventStore
             }
             finally
             {
+                _state.Dispose();
                 _appender.Dispose();
             }
         }

@@ -62,6 +62,26 @@ internal sealed class SqliteReadConnection : IDisposable
         return position is long p ? p : 0;
     }
 
+    public async Task<GlobalPosition?> GetCheckpointAsync(string consumer, CancellationToken ct)
+    {
+        var command = Command("SELECT commit_position, prepare_position FROM checkpoints WHERE consumer = $consumer;");
+        Bind(command, "$consumer", consumer);
+        await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
+        return await reader.ReadAsync(ct).ConfigureAwait(false)
+            ? new GlobalPosition(unchecked((ulong)reader.GetInt64(0)), unchecked((ulong)reader.GetInt64(1)))
+            : null;
+    }
+
+    public async Task<Snapshot?> GetSnapshotAsync(string stream, CancellationToken ct)
+    {
+        var command = Command("SELECT version, state_type, schema_version, data FROM snapshots WHERE stream = $stream;");
+        Bind(command, "$stream", stream);
+        await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
+        return await reader.ReadAsync(ct).ConfigureAwait(false)
+            ? new Snapshot(stream, reader.GetInt64(0), reader.GetString(1), reader.GetInt32(2), reader.GetFieldValue<byte[]>(3))
+            : null;
+    }
+
     public void Dispose()
     {
         foreach (var command in _commands.Values)

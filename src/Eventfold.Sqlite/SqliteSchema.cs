@@ -31,6 +31,24 @@ internal static class SqliteSchema
         ) STRICT;
         CREATE INDEX events_by_event_name ON events (event_name, position);
         """,
+
+        // 2: what consumers and loads keep beside the log: checkpoints and the latest snapshot per stream.
+        """
+        CREATE TABLE checkpoints (
+            consumer         TEXT    PRIMARY KEY,
+            commit_position  INTEGER NOT NULL,
+            prepare_position INTEGER NOT NULL,
+            updated          INTEGER NOT NULL
+        ) STRICT;
+        CREATE TABLE snapshots (
+            stream         TEXT    PRIMARY KEY,
+            version        INTEGER NOT NULL,
+            state_type     TEXT    NOT NULL,
+            schema_version INTEGER NOT NULL,
+            data           BLOB    NOT NULL,
+            timestamp      INTEGER NOT NULL
+        ) STRICT;
+        """,
     ];
 
     /// <summary>The schema version this build writes.</summary>

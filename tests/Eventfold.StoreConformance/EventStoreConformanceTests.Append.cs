@@ -2,7 +2,7 @@ namespace Eventfold.StoreConformance;
 
 public abstract partial class EventStoreConformanceTests
 {
-    [Fact]
+    [SkippableFact]
     public async Task Appended_events_read_back_with_their_versions_ids_names_and_metadata()
     {
         var stream = NewStream();
@@ -36,7 +36,7 @@ public abstract partial class EventStoreConformanceTests
         Assert.True(read[0].Position < read[1].Position);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Timestamps_come_from_the_store_clock()
     {
         var stream = NewStream();
@@ -59,7 +59,7 @@ public abstract partial class EventStoreConformanceTests
         }
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task NoStream_fails_on_an_existing_stream_with_its_actual_version()
     {
         var stream = NewStream();
@@ -73,7 +73,7 @@ public abstract partial class EventStoreConformanceTests
         Assert.Equal(3, await Store.ReadStreamAsync(stream).CountAsync());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Exact_version_succeeds_when_it_matches_and_fails_otherwise()
     {
         var stream = NewStream();
@@ -89,7 +89,7 @@ public abstract partial class EventStoreConformanceTests
         Assert.Equal(3, await Store.ReadStreamAsync(stream).CountAsync());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Exact_version_on_a_missing_stream_fails_with_no_stream()
     {
         var ex = await Assert.ThrowsAsync<WrongExpectedVersionException>(() => Store.AppendAsync(NewStream(), 0, Items(1)));
@@ -97,7 +97,7 @@ public abstract partial class EventStoreConformanceTests
         Assert.Equal(-1, ex.ActualVersion);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task StreamExists_fails_on_a_missing_stream_and_succeeds_on_an_existing_one()
     {
         var stream = NewStream();
@@ -110,7 +110,7 @@ public abstract partial class EventStoreConformanceTests
         Assert.Equal(1, result.NextExpectedVersion);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Any_appends_to_new_and_existing_streams()
     {
         var stream = NewStream();
@@ -123,7 +123,7 @@ public abstract partial class EventStoreConformanceTests
         Assert.Equal([0L, 1L, 2L, 3L], await Store.ReadStreamAsync(stream).Select(e => e.Version).ToListAsync());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Plain_objects_append_through_the_extension()
     {
         var stream = NewStream();
@@ -136,7 +136,7 @@ public abstract partial class EventStoreConformanceTests
         Assert.IsType<ItemRemoved>(read[1].Event);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Retrying_an_append_with_the_same_event_ids_writes_nothing_more()
     {
         var stream = NewStream();
@@ -152,7 +152,7 @@ public abstract partial class EventStoreConformanceTests
         Assert.Equal(batch.Select(e => e.EventId), read.Select(e => e.EventId));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Retrying_a_later_append_at_its_own_expected_version_is_idempotent()
     {
         var stream = NewStream();
@@ -166,7 +166,19 @@ public abstract partial class EventStoreConformanceTests
         Assert.Equal(4, await Store.ReadStreamAsync(stream).CountAsync());
     }
 
-    [Fact]
+    [SkippableFact]
+    public async Task A_batch_carrying_one_event_id_twice_is_refused_and_nothing_is_written()
+    {
+        var stream = NewStream();
+        var item = Items(1)[0];
+
+        var ex = await Assert.ThrowsAsync<ArgumentException>(() => Store.AppendAsync(stream, ExpectedVersion.NoStream, [item, Items(1, 1)[0], item]));
+
+        Assert.Contains("twice", ex.Message);
+        Assert.Equal(-1, await Store.GetStreamVersionAsync(stream));
+    }
+
+    [SkippableFact]
     public async Task An_oversized_event_fails_the_whole_batch_naming_stream_version_and_event()
     {
         var stream = NewStream();
@@ -182,7 +194,7 @@ public abstract partial class EventStoreConformanceTests
         Assert.Equal(1, await Store.ReadStreamAsync(stream).CountAsync());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task An_unregistered_event_type_is_refused_and_nothing_is_written()
     {
         var stream = NewStream();
@@ -194,11 +206,12 @@ public abstract partial class EventStoreConformanceTests
         Assert.Equal(-1, await Store.GetStreamVersionAsync(stream));
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData("")]
     [InlineData("has space")]
     [InlineData("$system")]
     [InlineData("tab\there")]
+    [InlineData("eventfold.checkpoint-x")]
     public async Task Disallowed_stream_names_are_refused_with_a_clear_error(string stream)
     {
         var ex = await Assert.ThrowsAsync<InvalidStreamNameException>(() => Store.AppendAsync(stream, ExpectedVersion.Any, Items(1)));
@@ -207,7 +220,7 @@ public abstract partial class EventStoreConformanceTests
         await Assert.ThrowsAsync<InvalidStreamNameException>(async () => await Store.ReadStreamAsync(stream).ToListAsync());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task An_overlong_stream_name_is_refused()
     {
         var stream = Prefix + new string('s', StreamName.MaxLength);

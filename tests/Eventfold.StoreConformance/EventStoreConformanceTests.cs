@@ -6,6 +6,8 @@ namespace Eventfold.StoreConformance;
 /// The behaviour every <see cref="IEventStore"/> must have. Each store derives this class once and
 /// supplies <see cref="CreateStoreAsync"/>. Tests use streams unique to each run, and read the global
 /// log only through a stream-prefix filter, so the suite also runs against a shared server.
+/// Tests are skippable: a store whose server is absent calls <c>Skip.If</c> in
+/// <see cref="CreateStoreAsync"/>, and every test reports as skipped with that reason.
 /// </summary>
 public abstract partial class EventStoreConformanceTests : IAsyncLifetime
 {

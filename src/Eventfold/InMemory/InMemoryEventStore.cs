@@ -14,12 +14,15 @@ public sealed class InMemoryEventStore(EventStoreOptions? options = null) : IEve
     private readonly Dictionary<string, List<StoredRecord>> _streams = new(StringComparer.Ordinal);
     private readonly Dictionary<Guid, StoredRecord> _byEventId = [];
     private readonly AppendSignal _appended = new();
+    private readonly Dictionary<string, GlobalPosition> _checkpoints = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Snapshot> _snapshots = new(StringComparer.Ordinal);
 
     public Task<AppendResult> AppendAsync(string stream, ExpectedVersion expected, IReadOnlyList<EventData> events, CancellationToken ct = default)
     {
         StreamName.Validate(stream);
         ArgumentNullException.ThrowIfNull(events);
         ct.ThrowIfCancellationRequested();
+        AppendBatch.EnsureDistinctIds(stream, events);
         var serialized = events.Select(_options.Serializer.Serialize).ToArray();
         var now = _options.TimeProvider.GetUtcNow();
 
@@ -126,6 +129,62 @@ public sealed class InMemoryEventStore(EventStoreOptions? options = null) : IEve
         {
             return Task.FromResult((long)(_streams.TryGetValue(stream, out var records) ? records.Count - 1 : -1));
         }
+    }
+
+    public Task<GlobalPosition?> GetCheckpointAsync(string consumer, CancellationToken ct = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(consumer);
+        lock (_gate)
+        {
+            return Task.FromResult(_checkpoints.TryGetValue(consumer, out var position) ? position : (GlobalPosition?)null);
+        }
+    }
+
+    public Task SetCheckpointAsync(string consumer, GlobalPosition position, CancellationToken ct = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(consumer);
+        lock (_gate)
+        {
+            _checkpoints[consumer] = position;
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task DeleteCheckpointAsync(string consumer, CancellationToken ct = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(consumer);
+        lock (_gate)
+        {
+            _checkpoints.Remove(consumer);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task<Snapshot?> GetSnapshotAsync(string stream, CancellationToken ct = default)
+    {
+        StreamName.Validate(stream);
+        lock (_gate)
+        {
+            return Task.FromResult(_snapshots.GetValueOrDefault(stream));
+        }
+    }
+
+    public Task SetSnapshotAsync(Snapshot snapshot, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        StreamName.Validate(snapshot.Stream);
+        lock (_gate)
+        {
+            if (!_snapshots.TryGetValue(snapshot.Stream, out var kept) || kept.Version <= snapshot.Version)
+            {
+                // A copy, so a caller that reuses its buffer cannot change what is kept.
+                _snapshots[snapshot.Stream] = snapshot with { Data = [.. snapshot.Data] };
+            }
+        }
+
+        return Task.CompletedTask;
     }
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;

@@ -3,9 +3,10 @@ namespace Eventfold;
 /// <summary>
 /// An append-only store of event streams with one global, ordered log. Implemented by
 /// <see cref="InMemoryEventStore"/>, <c>SqliteEventStore</c> and <c>EventStoreDbEventStore</c>, which all
-/// pass the same conformance suite.
+/// pass the same conformance suite. Every store also keeps checkpoints and snapshots beside its events,
+/// so projections, sagas and snapshots work on any of them unchanged.
 /// </summary>
-public interface IEventStore : IAsyncDisposable
+public interface IEventStore : ICheckpointStore, ISnapshotStore, IAsyncDisposable
 {
     /// <summary>
     /// Appends <paramref name="events"/> atomically: all or none. Appending events whose ids the stream

@@ -3,6 +3,12 @@ namespace Eventfold;
 /// <summary>The rules every store applies to stream names, so a name valid in one store is valid in all.</summary>
 public static class StreamName
 {
+    /// <summary>
+    /// Names that start with this are Eventfold's own (checkpoint and snapshot streams on EventStoreDB),
+    /// reserved in every store so that a name valid in one store is valid in all.
+    /// </summary>
+    public const string ReservedPrefix = "eventfold.";
+
     /// <summary>The longest name allowed, in characters.</summary>
     public const int MaxLength = 256;
 
@@ -32,6 +38,11 @@ public static class StreamName
         if (stream[0] == '$')
         {
             return "names starting with '$' are reserved for system streams";
+        }
+
+        if (stream.StartsWith(ReservedPrefix, StringComparison.Ordinal))
+        {
+            return $"names starting with '{ReservedPrefix}' are reserved for Eventfold's own streams (checkpoints, snapshots)";
         }
 
         foreach (char c in stream)

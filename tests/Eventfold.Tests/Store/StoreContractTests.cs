@@ -34,6 +34,7 @@ public sealed class StoreContractTests
     [InlineData("order.state-ä-1", null)]
     [InlineData("", "empty")]
     [InlineData("$all", "reserved")]
+    [InlineData("eventfold.snapshot-order-1", "reserved for Eventfold")]
     [InlineData("a b", "white space")]
     [InlineData("a\u0001b", "control")]
     public void Stream_names_are_checked_with_a_reason(string name, string? reasonPart)

@@ -1,0 +1,203 @@
+using System.Text;
+using Eventfold.EventStoreDb.Protocol;
+using Eventfold.EventStoreDb.Protocol.Gossip;
+using Grpc.Core;
+
+namespace Eventfold.EventStoreDb;
+
+/// <summary>
+/// Keeps one channel to the node the connection string asks for. With discovery it reads the
+/// cluster's gossip from the seeds (and from members it already knows) to find that node; when a
+/// call finds the node gone or no longer the leader it drops the channel, and the next call
+/// discovers again, following the leader's address when the old node named it.
+/// </summary>
+internal sealed class ClusterConnection : IDisposable
+{
+    private readonly IChannelFactory _channels;
+    private readonly TimeProvider _time;
+    private readonly Random _random;
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly string? _authorization;
+    private NodeChannel? _current;
+    private EndPoint? _leaderHint;
+    private IReadOnlyList<EndPoint> _knownMembers = [];
+    private bool _disposed;
+
+    public ClusterConnection(EventStoreDbSettings settings, IChannelFactory channels, TimeProvider time, Random random)
+    {
+        Settings = settings;
+        _channels = channels;
+        _time = time;
+        _random = random;
+        if (settings.UserName is not null)
+        {
+            _authorization = "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes($"{settings.UserName}:{settings.Password}"));
+        }
+    }
+
+    public EventStoreDbSettings Settings { get; }
+
+    /// <summary>
+    /// Runs a call on the chosen node, moving to another node (or reconnecting) when the node is
+    /// unreachable or not the leader, for at most <see cref="EventStoreDbSettings.MaxDiscoverAttempts"/>
+    /// rounds. Refusals the server means (wrong version, access denied) pass through untouched.
+    /// </summary>
+    public async Task<T> ExecuteAsync<T>(string operation, Func<NodeChannel, CancellationToken, Task<T>> call, CancellationToken ct)
+    {
+        var attempts = new List<string>();
+        Exception? last = null;
+        for (int round = 1; ; round++)
+        {
+            var node = await TryGetNodeAsync(attempts, ct).ConfigureAwait(false);
+            if (node is not null)
+            {
+                try
+                {
+                    return await call(node, ct).ConfigureAwait(false);
+                }
+                catch (RpcException ex) when (RpcErrors.KindOf(ex) == RpcErrors.NotLeader)
+                {
+                    last = ex;
+                    var leader = RpcErrors.LeaderOf(ex);
+                    attempts.Add($"{node.EndPoint}: not the leader{(leader is null ? "" : $" (leader is {leader})")}");
+                    Drop(node, leader);
+                    if (leader is not null && round < Settings.MaxDiscoverAttempts)
+                    {
+                        continue;
+                    }
+                }
+                catch (RpcException ex) when (RpcErrors.IsTransient(ex) && !ct.IsCancellationRequested)
+                {
+                    last = ex;
+                    attempts.Add($"{node.EndPoint}: {Describe(ex)}");
+                    Drop(node, null);
+                }
+            }
+
+            if (round >= Settings.MaxDiscoverAttempts)
+            {
+                throw new EventStoreDbUnavailableException(operation, attempts, last);
+            }
+
+            await Task.Delay(Settings.DiscoveryInterval, _time, ct).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The node to call now, discovering it when there is none; null (with the reasons added to <paramref name="attempts"/>) when no node could be found in this round.</summary>
+    public async Task<NodeChannel?> TryGetNodeAsync(List<string> attempts, CancellationToken ct)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (Volatile.Read(ref _current) is { } current)
+        {
+            return current;
+        }
+
+        await _gate.WaitAsync(ct).ConfigureAwait(false);
+        try
+        {
+            if (_current is not null)
+            {
+                return _current;
+            }
+
+            _current = Settings.UseDiscovery ? await DiscoverAsync(attempts, ct).ConfigureAwait(false) : _channels.Open(_leaderHint ?? Settings.Hosts[0]);
+            return _current;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>Forgets <paramref name="node"/> after a failure; the next call discovers again, trying <paramref name="leader"/> first.</summary>
+    public void Drop(NodeChannel node, EndPoint? leader)
+    {
+        if (Interlocked.CompareExchange(ref _current, null, node) == node)
+        {
+            node.Dispose();
+        }
+
+        _leaderHint = leader;
+    }
+
+    /// <summary>Headers and deadline for one call: credentials, whether only the leader may serve it, the connection's name.</summary>
+    public CallOptions CallOptions(CancellationToken ct, bool withDeadline = true)
+    {
+        var headers = new Metadata();
+        if (_authorization is not null)
+        {
+            headers.Add("authorization", _authorization);
+        }
+
+        if (Settings.NodePreference == NodePreference.Leader)
+        {
+            headers.Add("requires-leader", "true");
+        }
+
+        if (Settings.ConnectionName is not null)
+        {
+            headers.Add("connection-name", Settings.ConnectionName);
+        }
+
+        DateTime? deadline = withDeadline && Settings.DefaultDeadline != System.Threading.Timeout.InfiniteTimeSpan
+            ? _time.GetUtcNow().UtcDateTime + Settings.DefaultDeadline
+            : null;
+        return new CallOptions(headers, deadline, ct);
+    }
+
+    public static string Describe(RpcException ex) =>
+        ex.InnerException is { } inner ? $"{ex.StatusCode} ({inner.Message})" : $"{ex.StatusCode} ({ex.Status.Detail})";
+
+    public void Dispose()
+    {
+        _disposed = true;
+        Interlocked.Exchange(ref _current, null)?.Dispose();
+        _gate.Dispose();
+    }
+
+    private async Task<NodeChannel?> DiscoverAsync(List<string> attempts, CancellationToken ct)
+    {
+        if (_leaderHint is { } hint)
+        {
+            // The old node named the new leader: go there directly, as gossip may lag behind.
+            _leaderHint = null;
+            return _channels.Open(hint);
+        }
+
+        var candidates = _knownMembers.Concat(Settings.Hosts).Distinct().ToArray();
+        foreach (var seed in candidates)
+        {
+            var channel = _channels.Open(seed);
+            try
+            {
+                var options = CallOptions(ct, withDeadline: false).WithDeadline(_time.GetUtcNow().UtcDateTime + Settings.GossipTimeout);
+                var cluster = await new Protocol.Gossip.Gossip.GossipClient(channel.Invoker).ReadAsync(new Empty(), options).ResponseAsync.ConfigureAwait(false);
+                _knownMembers = cluster.Members
+                    .Where(m => m.HttpEndPoint is not null)
+                    .Select(m => new EndPoint(m.HttpEndPoint.Address, (int)m.HttpEndPoint.Port))
+                    .ToArray();
+                if (NodeSelector.Select(cluster, Settings.NodePreference, _random) is not { } chosen)
+                {
+                    attempts.Add($"gossip from {seed}: no live member can serve ({string.Join(", ", cluster.Members.Select(m => $"{m.HttpEndPoint?.Address}:{m.HttpEndPoint?.Port} {m.State}{(m.IsAlive ? "" : " dead")}"))})");
+                    channel.Dispose();
+                    continue;
+                }
+
+                if (chosen == seed)
+                {
+                    return channel;
+                }
+
+                channel.Dispose();
+                return _channels.Open(chosen);
+            }
+            catch (RpcException ex) when (!ct.IsCancellationRequested)
+            {
+                attempts.Add($"gossip from {seed}: {Describe(ex)}");
+                channel.Dispose();
+            }
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,516 @@
+using System.Runtime.CompilerServices;
+using Eventfold.EventStoreDb.Mapping;
+using Eventfold.EventStoreDb.Protocol;
+using Eventfold.EventStoreDb.Protocol.Streams;
+using Grpc.Core;
+using ReadOptions = Eventfold.EventStoreDb.Protocol.Streams.ReadReq.Types.Options;
+
+namespace Eventfold.EventStoreDb;
+
+/// <summary>
+/// An <see cref="IEventStore"/> on EventStoreDB, speaking its gRPC protocol: streams map to streams,
+/// the global log to <c>$all</c>, <see cref="GlobalPosition"/> to its commit and prepare positions.
+/// Subscriptions are the server's catch-up subscriptions. Checkpoints and snapshots live in streams of
+/// their own, which no read of <c>$all</c> returns. See docs/eventstoredb.md.
+/// </summary>
+public sealed partial class EventStoreDbEventStore : IEventStore
+{
+    private const string MetadataStreamPrefix = "$$";
+    private const string StreamMetadataEventType = "$metadata";
+
+    private static readonly WriteOptions BufferHint = new(WriteFlags.BufferHint);
+
+    private readonly ClusterConnection _connection;
+    private readonly EventStoreOptions _options;
+
+    /// <param name="connectionString">For example <c>esdb://127.0.0.1:2113?tls=false</c> or <c>esdb+discover://admin:changeit@node1:2113,node2:2113</c>.</param>
+    /// <param name="options">Serializer, event size limit and clock.</param>
+    public EventStoreDbEventStore(string connectionString, EventStoreOptions? options = null)
+        : this(ConnectionString.Parse(connectionString), options)
+    {
+    }
+
+    public EventStoreDbEventStore(EventStoreDbSettings settings, EventStoreOptions? options = null)
+        : this(settings, options, new GrpcChannelFactory(settings), Random.Shared)
+    {
+    }
+
+    internal EventStoreDbEventStore(EventStoreDbSettings settings, EventStoreOptions? options, IChannelFactory channels, Random random)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        _options = options ?? new EventStoreOptions();
+        // Deadlines and retry pauses run on real time: the options' clock only stamps events, and a
+        // server stamps its own (tests pass a fake clock there).
+        _connection = new ClusterConnection(settings, channels, TimeProvider.System, random);
+    }
+
+    public EventStoreDbSettings Settings => _connection.Settings;
+
+    /// <summary>
+    /// How many batches of events the server considers between two checkpoints of a filtered
+    /// subscription to <c>$all</c>; a resumed subscription starts from the last checkpoint.
+    /// </summary>
+    public uint CheckpointIntervalMultiplier { get; init; } = 1;
+
+    public async Task<AppendResult> AppendAsync(string stream, ExpectedVersion expected, IReadOnlyList<EventData> events, CancellationToken ct = default)
+    {
+        StreamName.Validate(stream);
+        AppendBatch.EnsureDistinctIds(stream, events);
+        var messages = new AppendReq[events.Count];
+        int totalBytes = 0;
+        for (int i = 0; i < events.Count; i++)
+        {
+            var serialized = _options.Serializer.Serialize(events[i]);
+            var message = EventMapping.ToProposedMessage(serialized);
+            int size = EventMapping.SizeOf(message);
+            if (size > _options.MaxEventSizeBytes)
+            {
+                throw new EventTooLargeException(stream, VersionAt(expected, i), serialized.EventName, size, _options.MaxEventSizeBytes);
+            }
+
+            totalBytes += size;
+            messages[i] = new AppendReq { ProposedMessage = message };
+        }
+
+        string firstName = events.Count > 0 ? messages[0].ProposedMessage.Metadata[EventMapping.TypeKey] : "";
+        return await AppendMessagesAsync(stream, expected, messages, firstName, totalBytes, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Sets the stream's <c>$maxCount</c> metadata: reads of the stream then see only its newest
+    /// <paramref name="maxCount"/> events, and the server's scavenge removes older ones. For streams that
+    /// only need their latest state, such as checkpoints and snapshots, so they do not grow without bound.
+    /// Reads of <c>$all</c> still see the older events until a scavenge runs.
+    /// </summary>
+    public Task SetMaxCountAsync(string stream, long maxCount, CancellationToken ct = default)
+    {
+        StreamName.Validate(stream);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxCount, 1);
+        return WriteMaxCountAsync(stream, maxCount, ct);
+    }
+
+    /// <summary>Without the user-name rules: the checkpoint streams carry consumer names, which may hold any character.</summary>
+    private async Task WriteMaxCountAsync(string stream, long maxCount, CancellationToken ct)
+    {
+        var message = new AppendReq.Types.ProposedMessage
+        {
+            Id = Uuids.ToStringForm(Guid.NewGuid()),
+            Data = Google.Protobuf.ByteString.CopyFromUtf8($"{{\"$maxCount\":{maxCount.ToString(System.Globalization.CultureInfo.InvariantCulture)}}}"),
+            CustomMetadata = Google.Protobuf.ByteString.Empty,
+        };
+        message.Metadata[EventMapping.TypeKey] = StreamMetadataEventType;
+        message.Metadata[EventMapping.ContentTypeKey] = EventMapping.JsonContentType;
+        await AppendMessagesAsync(MetadataStreamPrefix + stream, ExpectedVersion.Any, [new AppendReq { ProposedMessage = message }], StreamMetadataEventType, message.Data.Length, ct).ConfigureAwait(false);
+    }
+
+    private async Task<AppendResult> AppendMessagesAsync(string stream, ExpectedVersion expected, AppendReq[] messages, string firstEventName, int totalBytes, CancellationToken ct)
+    {
+        var header = new AppendReq { Options = ExpectedVersionMapping.ToAppendOptions(stream, expected) };
+        AppendResult response;
+        try
+        {
+            response = await _connection.ExecuteAsync(
+                $"append to stream '{stream}'",
+                async (node, token) =>
+                {
+                    if (node.SupportsBatchAppend)
+                    {
+                        var correlationId = Guid.NewGuid();
+                        var request = BatchAppendMapping.ToRequest(correlationId, stream, expected, messages, _connection.Settings.DefaultDeadline);
+                        try
+                        {
+                            var appender = node.BatchAppender(_connection.CallOptions(CancellationToken.None, withDeadline: false));
+                            var answer = await appender.AppendAsync(correlationId, request, token).ConfigureAwait(false);
+                            return BatchAppendMapping.ToResult(answer, stream, expected, firstEventName, totalBytes, VersionAt(expected, 0));
+                        }
+                        catch (RpcException ex) when (ex.StatusCode == StatusCode.Unimplemented)
+                        {
+                            node.SupportsBatchAppend = false; // a server before 21.10
+                        }
+                    }
+
+                    using var call = new Streams.StreamsClient(node.Invoker).Append(_connection.CallOptions(token));
+
+                    // Buffer every message but the last, so an append leaves in as few frames as it can.
+                    call.RequestStream.WriteOptions = BufferHint;
+                    await call.RequestStream.WriteAsync(header, token).ConfigureAwait(false);
+                    for (int i = 0; i < messages.Length; i++)
+                    {
+                        call.RequestStream.WriteOptions = i == messages.Length - 1 ? null : BufferHint;
+                        await call.RequestStream.WriteAsync(messages[i], token).ConfigureAwait(false);
+                    }
+
+                    await call.RequestStream.CompleteAsync().ConfigureAwait(false);
+                    return ToResult(await call.ResponseAsync.ConfigureAwait(false));
+                },
+                ct).ConfigureAwait(false);
+        }
+        catch (RpcException ex) when (ct.IsCancellationRequested)
+        {
+            throw new OperationCanceledException($"The append to stream '{stream}' was cancelled; it may or may not have been written.", ex, ct);
+        }
+        catch (RpcException ex) when (RpcErrors.KindOf(ex) == RpcErrors.MaximumAppendSizeExceeded)
+        {
+            int limit = int.TryParse(ex.Trailers.GetValue("maximum-append-size"), out int l) ? l : _options.MaxEventSizeBytes;
+            throw new EventTooLargeException(stream, VersionAt(expected, 0), firstEventName, totalBytes, limit);
+        }
+        catch (RpcException ex) when (RpcErrors.Translate(ex, "append", stream, expected) is { } translated)
+        {
+            throw translated;
+        }
+
+        return response;
+
+        AppendResult ToResult(AppendResp answer) => answer.ResultCase switch
+        {
+            AppendResp.ResultOneofCase.Success => new AppendResult(
+                ExpectedVersionMapping.CurrentVersion(answer.Success), ExpectedVersionMapping.PositionOf(answer.Success)),
+            AppendResp.ResultOneofCase.WrongExpectedVersion => throw new WrongExpectedVersionException(
+                stream, expected, ExpectedVersionMapping.ActualVersion(answer.WrongExpectedVersion)),
+            _ => throw new InvalidOperationException($"EventStoreDB answered the append to stream '{stream}' with neither success nor a wrong expected version."),
+        };
+    }
+
+    public async IAsyncEnumerable<RecordedEvent> ReadStreamAsync(string stream, StreamReadOptions options = default, [EnumeratorCancellation] CancellationToken ct = default)
+    {
+        StreamName.Validate(stream);
+        bool forwards = options.Direction == ReadDirection.Forwards;
+        long? next = options.FromVersion;
+        long remaining = options.MaxCount ?? long.MaxValue;
+        if (remaining <= 0 || (!forwards && next < 0))
+        {
+            yield break;
+        }
+
+        ReadReq Request()
+        {
+            var streamOptions = new ReadOptions.Types.StreamOptions { StreamIdentifier = EventMapping.ToStreamIdentifier(stream) };
+            if (next is { } from)
+            {
+                streamOptions.Revision = (ulong)Math.Max(0, from);
+            }
+            else if (forwards)
+            {
+                streamOptions.Start = new Empty();
+            }
+            else
+            {
+                streamOptions.End = new Empty();
+            }
+
+            var o = NewReadOptions(forwards);
+            o.Stream = streamOptions;
+            o.Count = (ulong)remaining;
+            o.NoFilter = new Empty();
+            return new ReadReq { Options = o };
+        }
+
+        await foreach (var response in ReadAsync($"read stream '{stream}'", stream, Request, subscription: false, ct).ConfigureAwait(false))
+        {
+            if (response.ContentCase == ReadResp.ContentOneofCase.StreamNotFound)
+            {
+                yield break;
+            }
+
+            if (response.ContentCase != ReadResp.ContentOneofCase.Event)
+            {
+                continue;
+            }
+
+            var e = response.Event.Event;
+            long version = (long)e.StreamRevision;
+            next = forwards ? version + 1 : version - 1;
+            remaining--;
+            if (!EventMapping.IsSystemEvent(e))
+            {
+                yield return EventMapping.ToRecordedEvent(e, _options.Serializer);
+            }
+
+            if (remaining == 0 || next < 0)
+            {
+                yield break;
+            }
+        }
+    }
+
+    public async IAsyncEnumerable<RecordedEvent> ReadAllAsync(GlobalPosition from, EventFilter? filter = null, [EnumeratorCancellation] CancellationToken ct = default)
+    {
+        GlobalPosition? lastSeen = null;
+        ReadReq Request()
+        {
+            var o = NewReadOptions(forwards: true);
+            o.All = AllFrom(lastSeen ?? from);
+            o.Count = long.MaxValue;
+            o.Filter = FilterMapping.ToFilterOptions(filter, CheckpointIntervalMultiplier);
+            return new ReadReq { Options = o };
+        }
+
+        await foreach (var response in ReadAsync("read $all", null, Request, subscription: false, ct).ConfigureAwait(false))
+        {
+            if (response.ContentCase == ReadResp.ContentOneofCase.Event && ToUserEvent(response.Event.Event, filter, ref lastSeen) is { } recorded)
+            {
+                yield return recorded;
+            }
+        }
+    }
+
+    public IAsyncEnumerable<RecordedEvent> SubscribeToAllAsync(GlobalPosition? after, EventFilter? filter = null, CancellationToken ct = default) =>
+        SubscribeToAllAsync(after, filter, checkpointReached: null, ct);
+
+    /// <summary>
+    /// Like <see cref="SubscribeToAllAsync(GlobalPosition?, EventFilter?, CancellationToken)"/>, and calls
+    /// <paramref name="checkpointReached"/> with the server's checkpoints: positions the filter has
+    /// looked past, worth storing so a restart does not scan the same events again.
+    /// </summary>
+    public async IAsyncEnumerable<RecordedEvent> SubscribeToAllAsync(
+        GlobalPosition? after, EventFilter? filter, Func<GlobalPosition, CancellationToken, ValueTask>? checkpointReached, [EnumeratorCancellation] CancellationToken ct = default)
+    {
+        GlobalPosition? lastSeen = after;
+        ReadReq Request()
+        {
+            var o = NewReadOptions(forwards: true);
+            o.All = lastSeen is { } p ? AllFrom(p) : new ReadOptions.Types.AllOptions { Start = new Empty() };
+            o.Subscription = new ReadOptions.Types.SubscriptionOptions();
+            o.Filter = FilterMapping.ToFilterOptions(filter, CheckpointIntervalMultiplier);
+            return new ReadReq { Options = o };
+        }
+
+        await foreach (var response in ReadAsync("subscribe to $all", null, Request, subscription: true, ct).ConfigureAwait(false))
+        {
+            switch (response.ContentCase)
+            {
+                case ReadResp.ContentOneofCase.Event:
+                    if (ToUserEvent(response.Event.Event, filter, ref lastSeen) is { } recorded)
+                    {
+                        yield return recorded;
+                    }
+
+                    break;
+                case ReadResp.ContentOneofCase.Checkpoint:
+                    var checkpoint = new GlobalPosition(response.Checkpoint.CommitPosition, response.Checkpoint.PreparePosition);
+                    if (lastSeen is null || checkpoint > lastSeen)
+                    {
+                        lastSeen = checkpoint;
+                    }
+
+                    if (checkpointReached is not null)
+                    {
+                        await checkpointReached(checkpoint, ct).ConfigureAwait(false);
+                    }
+
+                    break;
+            }
+        }
+    }
+
+    public async IAsyncEnumerable<RecordedEvent> SubscribeToStreamAsync(string stream, long? afterVersion, [EnumeratorCancellation] CancellationToken ct = default)
+    {
+        StreamName.Validate(stream);
+        long? last = afterVersion is >= 0 ? afterVersion : null;
+        ReadReq Request()
+        {
+            var streamOptions = new ReadOptions.Types.StreamOptions { StreamIdentifier = EventMapping.ToStreamIdentifier(stream) };
+            if (last is { } revision)
+            {
+                streamOptions.Revision = (ulong)revision;
+            }
+            else
+            {
+                streamOptions.Start = new Empty();
+            }
+
+            var o = NewReadOptions(forwards: true);
+            o.Stream = streamOptions;
+            o.Subscription = new ReadOptions.Types.SubscriptionOptions();
+            o.NoFilter = new Empty();
+            return new ReadReq { Options = o };
+        }
+
+        await foreach (var response in ReadAsync($"subscribe to stream '{stream}'", stream, Request, subscription: true, ct).ConfigureAwait(false))
+        {
+            if (response.ContentCase != ReadResp.ContentOneofCase.Event)
+            {
+                continue;
+            }
+
+            var e = response.Event.Event;
+            long version = (long)e.StreamRevision;
+            if (last is { } seen && version <= seen)
+            {
+                continue;
+            }
+
+            last = version;
+            if (!EventMapping.IsSystemEvent(e))
+            {
+                yield return EventMapping.ToRecordedEvent(e, _options.Serializer);
+            }
+        }
+    }
+
+    public async Task<long> GetStreamVersionAsync(string stream, CancellationToken ct = default)
+    {
+        StreamName.Validate(stream);
+        return await ReadLastEventAsync(stream, ct).ConfigureAwait(false) is { } last ? (long)last.StreamRevision : -1;
+    }
+
+    /// <summary>The stream's last event as the server sent it, or null when the stream does not exist.</summary>
+    internal async Task<ReadResp.Types.ReadEvent.Types.RecordedEvent?> ReadLastEventAsync(string stream, CancellationToken ct)
+    {
+        ReadReq Request()
+        {
+            var o = NewReadOptions(forwards: false);
+            o.Stream = new ReadOptions.Types.StreamOptions { StreamIdentifier = EventMapping.ToStreamIdentifier(stream), End = new Empty() };
+            o.Count = 1;
+            o.NoFilter = new Empty();
+            return new ReadReq { Options = o };
+        }
+
+        await foreach (var response in ReadAsync($"read the last event of stream '{stream}'", stream, Request, subscription: false, ct).ConfigureAwait(false))
+        {
+            switch (response.ContentCase)
+            {
+                case ReadResp.ContentOneofCase.StreamNotFound:
+                    return null;
+                case ReadResp.ContentOneofCase.Event:
+                    return response.Event.Event;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The server's version, as its ServerFeatures service reports it (for diagnostics and logs).</summary>
+    public async Task<string> GetServerVersionAsync(CancellationToken ct = default)
+    {
+        var methods = await _connection.ExecuteAsync(
+            "read the server's version",
+            (node, token) => new Protocol.ServerFeatures.ServerFeatures.ServerFeaturesClient(node.Invoker)
+                .GetSupportedMethodsAsync(new Empty(), _connection.CallOptions(token)).ResponseAsync,
+            ct).ConfigureAwait(false);
+        return methods.EventStoreServerVersion;
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        _connection.Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    private RecordedEvent? ToUserEvent(ReadResp.Types.ReadEvent.Types.RecordedEvent e, EventFilter? filter, ref GlobalPosition? lastSeen)
+    {
+        var position = EventMapping.PositionOf(e);
+        if (lastSeen is { } seen && position <= seen)
+        {
+            return null; // already yielded before a reconnection
+        }
+
+        lastSeen = position;
+        if (EventMapping.IsSystemEvent(e) || InternalStreams.IsInternal(e))
+        {
+            return null; // whatever the filter: checkpoints and snapshots are not events
+        }
+
+        if (!FilterMapping.IsExactOnServer(filter) && !filter!.Matches(EventMapping.StreamOf(e), e.Metadata.GetValueOrDefault(EventMapping.TypeKey, "")))
+        {
+            return null;
+        }
+
+        return EventMapping.ToRecordedEvent(e, _options.Serializer);
+    }
+
+    /// <summary>
+    /// Runs a Read call and yields its answers. When the node fails or is not the leader, the call is
+    /// opened again (on another node when the cluster has one) with a request that
+    /// <paramref name="request"/> builds from where the caller got to, so nothing is yielded twice and
+    /// nothing is skipped. At most <see cref="EventStoreDbSettings.MaxDiscoverAttempts"/> failures in a row.
+    /// </summary>
+    private async IAsyncEnumerable<ReadResp> ReadAsync(
+        string operation, string? stream, Func<ReadReq> request, bool subscription, [EnumeratorCancellation] CancellationToken ct)
+    {
+        var attempts = new List<string>();
+        Exception? last = null;
+        int failuresInARow = 0;
+        while (true)
+        {
+            var node = await _connection.TryGetNodeAsync(attempts, ct).ConfigureAwait(false);
+            if (node is not null)
+            {
+                using var call = new Streams.StreamsClient(node.Invoker).Read(request(), _connection.CallOptions(ct, withDeadline: !subscription));
+                while (true)
+                {
+                    bool moved, notFound = false;
+                    try
+                    {
+                        moved = await call.ResponseStream.MoveNext(ct).ConfigureAwait(false);
+                    }
+                    catch (RpcException ex) when (ct.IsCancellationRequested)
+                    {
+                        // Cancelling aborts the HTTP/2 stream, which surfaces as Cancelled or Unavailable.
+                        throw new OperationCanceledException("The read was cancelled.", ex, ct);
+                    }
+                    catch (RpcException ex) when (!ct.IsCancellationRequested && RpcErrors.KindOf(ex) == RpcErrors.StreamNotFound)
+                    {
+                        moved = false;
+                        notFound = true;
+                    }
+                    catch (RpcException ex) when (!ct.IsCancellationRequested && (RpcErrors.IsTransient(ex) || RpcErrors.KindOf(ex) == RpcErrors.NotLeader))
+                    {
+                        last = ex;
+                        var leader = RpcErrors.LeaderOf(ex);
+                        attempts.Add($"{node.EndPoint}: {(RpcErrors.KindOf(ex) == RpcErrors.NotLeader ? "not the leader" : ClusterConnection.Describe(ex))}");
+                        _connection.Drop(node, leader);
+                        break;
+                    }
+                    catch (RpcException ex) when (RpcErrors.Translate(ex, operation, stream) is { } translated)
+                    {
+                        throw translated;
+                    }
+
+                    if (notFound)
+                    {
+                        yield return new ReadResp { StreamNotFound = new ReadResp.Types.StreamNotFound() };
+                        yield break;
+                    }
+
+                    if (!moved)
+                    {
+                        if (!subscription)
+                        {
+                            yield break;
+                        }
+
+                        // A subscription the server ended (it is shutting down): follow it elsewhere.
+                        attempts.Add($"{node.EndPoint}: the server ended the subscription");
+                        _connection.Drop(node, null);
+                        break;
+                    }
+
+                    failuresInARow = 0;
+                    attempts.Clear();
+                    yield return call.ResponseStream.Current;
+                }
+            }
+
+            if (++failuresInARow >= _connection.Settings.MaxDiscoverAttempts)
+            {
+                throw new EventStoreDbUnavailableException(operation, attempts, last);
+            }
+
+            await Task.Delay(_connection.Settings.DiscoveryInterval, ct).ConfigureAwait(false);
+        }
+    }
+
+    private static ReadOptions NewReadOptions(bool forwards) => new()
+    {
+        ReadDirection = forwards ? ReadOptions.Types.ReadDirection.Forwards : ReadOptions.Types.ReadDirection.Backwards,
+        ResolveLinks = false,
+        UuidOption = new ReadOptions.Types.UUIDOption { String = new Empty() },
+        ControlOption = new ReadOptions.Types.ControlOption { Compatibility = 1 },
+    };
+
+    private static ReadOptions.Types.AllOptions AllFrom(GlobalPosition position) =>
+        new() { Position = new ReadOptions.Types.Position { CommitPosition = position.Commit, PreparePosition = position.Prepare } };
+
+    private static long VersionAt(ExpectedVersion expected, int index) => expected.IsExact ? expected.Value + 1 + index : -1;
+}

@@ -1,0 +1,30 @@
+using Google.Protobuf;
+using WireEvent = Eventfold.EventStoreDb.Protocol.Streams.ReadResp.Types.ReadEvent.Types.RecordedEvent;
+
+namespace Eventfold.EventStoreDb.Mapping;
+
+/// <summary>
+/// The streams the adapter keeps checkpoints and snapshots in. They are ordinary (non-'$') streams, so
+/// a user without admin rights can write them, and so their prefix is reserved in every store (<see cref="StreamName.ReservedPrefix"/>): they never
+/// reach a reader of <c>$all</c>, and user code cannot append to or read them as event streams.
+/// </summary>
+internal static class InternalStreams
+{
+    public const string CheckpointPrefix = "eventfold.checkpoint-";
+    public const string SnapshotPrefix = "eventfold.snapshot-";
+
+    private static readonly byte[] CheckpointPrefixUtf8 = "eventfold.checkpoint-"u8.ToArray();
+    private static readonly byte[] SnapshotPrefixUtf8 = "eventfold.snapshot-"u8.ToArray();
+
+    public static string CheckpointStreamOf(string consumer) => CheckpointPrefix + consumer;
+
+    public static string SnapshotStreamOf(string stream) => SnapshotPrefix + stream;
+
+    public static bool IsInternal(string stream) =>
+        stream.StartsWith(CheckpointPrefix, StringComparison.Ordinal) || stream.StartsWith(SnapshotPrefix, StringComparison.Ordinal);
+
+    public static bool IsInternal(WireEvent e) => e.StreamIdentifier?.StreamName is { } name && IsInternal(name);
+
+    private static bool IsInternal(ByteString name) =>
+        name.Span.StartsWith(CheckpointPrefixUtf8) || name.Span.StartsWith(SnapshotPrefixUtf8);
+}

@@ -1,0 +1,80 @@
+using Microsoft.Data.Sqlite;
+
+namespace Eventfold.Sqlite;
+
+/// <summary>
+/// Writes checkpoints and snapshots on the store's write connection, with prepared statements. Each
+/// write is one statement, so it is atomic on its own; the store runs them under its write gate.
+/// </summary>
+internal sealed class SqliteStateWriter : IDisposable
+{
+    private readonly SqliteCommand _setCheckpoint;
+    private readonly SqliteCommand _deleteCheckpoint;
+    private readonly SqliteCommand _setSnapshot;
+
+    public SqliteStateWriter(SqliteConnection connection, int timeoutSeconds)
+    {
+        _setCheckpoint = Prepare(
+            connection,
+            timeoutSeconds,
+            """
+            INSERT INTO checkpoints (consumer, commit_position, prepare_position, updated) VALUES ($consumer, $commit, $prepare, $updated)
+            ON CONFLICT (consumer) DO UPDATE SET
+                commit_position = excluded.commit_position, prepare_position = excluded.prepare_position, updated = excluded.updated;
+            """,
+            "$consumer", "$commit", "$prepare", "$updated");
+        _deleteCheckpoint = Prepare(connection, timeoutSeconds, "DELETE FROM checkpoints WHERE consumer = $consumer;", "$consumer");
+
+        // The WHERE on the upsert keeps a newer snapshot when a slow writer brings an older one.
+        _setSnapshot = Prepare(
+            connection,
+            timeoutSeconds,
+            """
+            INSERT INTO snapshots (stream, version, state_type, schema_version, data, timestamp) VALUES ($stream, $version, $type, $schema, $data, $timestamp)
+            ON CONFLICT (stream) DO UPDATE SET
+                version = excluded.version, state_type = excluded.state_type, schema_version = excluded.schema_version,
+                data = excluded.data, timestamp = excluded.timestamp
+            WHERE excluded.version >= snapshots.version;
+            """,
+            "$stream", "$version", "$type", "$schema", "$data", "$timestamp");
+    }
+
+    public void SetCheckpoint(string consumer, GlobalPosition position, long updatedTicks) =>
+        Run(_setCheckpoint, consumer, unchecked((long)position.Commit), unchecked((long)position.Prepare), updatedTicks);
+
+    public void DeleteCheckpoint(string consumer) => Run(_deleteCheckpoint, consumer);
+
+    public void SetSnapshot(Snapshot snapshot, long timestampTicks) =>
+        Run(_setSnapshot, snapshot.Stream, snapshot.Version, snapshot.StateType, snapshot.SchemaVersion, snapshot.Data, timestampTicks);
+
+    public void Dispose()
+    {
+        _setCheckpoint.Dispose();
+        _deleteCheckpoint.Dispose();
+        _setSnapshot.Dispose();
+    }
+
+    private static void Run(SqliteCommand command, params object[] values)
+    {
+        for (int i = 0; i < values.Length; i++)
+        {
+            command.Parameters[i].Value = values[i];
+        }
+
+        command.ExecuteNonQuery();
+    }
+
+    private static SqliteCommand Prepare(SqliteConnection connection, int timeoutSeconds, string sql, params string[] parameters)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.CommandTimeout = timeoutSeconds;
+        foreach (var name in parameters)
+        {
+            command.Parameters.Add(new SqliteParameter { ParameterName = name });
+        }
+
+        command.Prepare();
+        return command;
+    }
+}
