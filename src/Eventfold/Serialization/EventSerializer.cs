@@ -68,6 +68,9 @@ public sealed class EventSerializer
         JsonObject? json = null;
         object? value = null;
         string stage = "reading the payload";
+        // The type being read, named in the message only if reading fails: formatting that message up
+        // front would allocate a string for every event read.
+        Type? readingAs = null;
         try
         {
             while (true)
@@ -76,9 +79,10 @@ public sealed class EventSerializer
                 {
                     if (Registry.TryGet(eventName, current, out var eventType))
                     {
-                        stage = $"reading the payload as '{eventType.ClrType.FullName}'";
+                        readingAs = eventType.ClrType;
                         var typeInfo = Options.GetTypeInfo(eventType.ClrType);
                         value = json is null ? JsonSerializer.Deserialize(data, typeInfo) : json.Deserialize(typeInfo);
+                        readingAs = null;
                         if (value is null)
                         {
                             throw Fail("the payload is JSON null");
@@ -127,7 +131,8 @@ public sealed class EventSerializer
         }
         catch (Exception ex)
         {
-            throw new EventDeserializationException(stream, version, eventName, schemaVersion, $"failed while {stage}: {ex.Message}", ex);
+            string during = readingAs is null ? stage : $"reading the payload as '{readingAs.FullName}'";
+            throw new EventDeserializationException(stream, version, eventName, schemaVersion, $"failed while {during}: {ex.Message}", ex);
         }
 
         EventDeserializationException Fail(string reason) =>

@@ -116,6 +116,17 @@ public sealed class EventSerializerTests
     }
 
     [Fact]
+    public void An_unreadable_payload_names_the_type_it_was_read_as()
+    {
+        var serializer = new EventSerializer(TestRegistries.ParcelHistory());
+
+        var ex = Assert.Throws<EventDeserializationException>(() => serializer.Deserialize("parcel-p", 7, "parcel.shipped", 3, Utf8("""{"parcelId":""")));
+
+        Assert.Contains($"reading the payload as '{typeof(ParcelShipped).FullName}'", ex.Message);
+        Assert.Contains("version 7", ex.Message);
+    }
+
+    [Fact]
     public void Metadata_round_trips_with_EventStoreDB_keys_and_tolerates_foreign_json()
     {
         var serializer = new EventSerializer(TestRegistries.ParcelHistory());

@@ -1,0 +1,106 @@
+using System.Globalization;
+using Eventfold.Benchmarks.CpuTime;
+using Eventfold.Benchmarks.Rehydration;
+using Eventfold.Benchmarks.Sqlite;
+
+// A cross-check of the BenchmarkDotNet suite for a shared, loaded machine, where load that comes and
+// goes between BenchmarkDotNet's separate processes moves its ratios: here the contenders run in turns
+// in one process and are charged CPU time. See docs/performance.md.
+string scenario = args.Length > 0 ? args[0] : "";
+int rounds = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 15;
+Turns? result = scenario switch
+{
+    "rehydrate10" => Rehydrate(10),
+    "rehydrate1000" => Rehydrate(1_000),
+    "rehydrate100000" => Rehydrate(100_000),
+    "append1" => Append(hundred: false),
+    "append100" => Append(hundred: true),
+    "read" => Read(),
+    _ => null,
+};
+if (result is null)
+{
+    Console.Error.WriteLine("usage: Eventfold.Benchmarks.CpuTime rehydrate10|rehydrate1000|rehydrate100000|append1|append100|read [rounds]");
+    return 2;
+}
+
+Console.WriteLine(result.Report(scenario));
+return 0;
+
+Turns Rehydrate(int events)
+{
+    var benchmarks = new RehydrationBenchmarks { Events = events };
+    benchmarks.Setup();
+    int replays = Math.Max(1, 2_000_000 / events);
+    Action Repeat(Func<long> replay) => () =>
+    {
+        for (int i = 0; i < replays; i++)
+        {
+            replay();
+        }
+    };
+    return Turns.Run(rounds, replays * events,
+        ("Hand-written switch", Repeat(benchmarks.HandWrittenSwitch)),
+        ("Generated (IEventSourced<T>)", Repeat(benchmarks.Generated)),
+        ("Dictionary<Type, Action>", Repeat(benchmarks.HandlerDictionary)),
+        ("Cached reflection", Repeat(benchmarks.CachedReflection)));
+}
+
+Turns Append(bool hundred)
+{
+    var benchmarks = new AppendBenchmarks();
+    benchmarks.Setup();
+    try
+    {
+        // A turn is 100 calls of 100 events, or 2,000 calls of one (single appends cost far more per event).
+        int calls = hundred ? 100 : 2_000;
+        return Turns.Run(rounds, hundred ? calls * 100 : calls,
+            ("Raw INSERT", () =>
+            {
+                for (int i = 0; i < calls; i++)
+                {
+                    if (hundred) { benchmarks.RawInsertHundred(); } else { benchmarks.RawInsertOne(); }
+                }
+            }),
+            ("SqliteEventStore.AppendAsync", () =>
+            {
+                for (int i = 0; i < calls; i++)
+                {
+                    (hundred ? benchmarks.StoreAppendHundred() : benchmarks.StoreAppendOne()).GetAwaiter().GetResult();
+                }
+            }));
+    }
+    finally
+    {
+        benchmarks.Cleanup();
+    }
+}
+
+Turns Read()
+{
+    var benchmarks = new ReadAllBenchmarks();
+    benchmarks.Setup();
+    try
+    {
+        const int Reads = 5;
+        return Turns.Run(rounds, Reads * ReadAllBenchmarks.StoredEvents,
+            ("Raw SELECT (columns only)", () =>
+            {
+                for (int i = 0; i < Reads; i++)
+                {
+                    benchmarks.RawSelect();
+                }
+            }),
+            ("SqliteEventStore.ReadAllAsync", () =>
+            {
+                for (int i = 0; i < Reads; i++)
+                {
+                    benchmarks.StoreReadAllAsync().GetAwaiter().GetResult();
+                }
+            }));
+    }
+    finally
+    {
+        benchmarks.Cleanup();
+    }
+}
