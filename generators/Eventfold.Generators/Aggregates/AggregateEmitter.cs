@@ -95,9 +95,11 @@ internal static class AggregateEmitter
     }
 
     // A type switch with direct calls: no reflection, no lookup, no allocation per event.
-    // An event without an Apply matches no case and only moves the version.
+    // An event without an Apply matches no case and only moves the version. Inlined into ReplayEvent
+    // and Raise so that replay costs no extra call per event (measured in docs/performance.md).
     private static void WriteDispatch(SourceWriter w, AggregateSpec spec)
     {
+        w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
         w.Open("private void " + DispatchMethod + "(object @event)");
         if (spec.Applies.Count == 0)
         {
