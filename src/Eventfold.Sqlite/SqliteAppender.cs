@@ -212,16 +212,8 @@ internal sealed class SqliteAppender : IDisposable
 
     private SqliteCommand Prepare(string sql, int timeoutSeconds, params string[] parameterNames)
     {
-        var command = _connection.CreateCommand();
+        var command = PreparedCommand.Create(_connection, sql, timeoutSeconds, parameterNames);
         _commands.Add(command);
-        command.CommandText = sql;
-        command.CommandTimeout = timeoutSeconds;
-        foreach (string name in parameterNames)
-        {
-            command.Parameters.Add(new SqliteParameter { ParameterName = name });
-        }
-
-        command.Prepare();
         return command;
     }
 }

@@ -14,21 +14,20 @@ internal sealed class SqliteStateWriter : IDisposable
 
     public SqliteStateWriter(SqliteConnection connection, int timeoutSeconds)
     {
-        _setCheckpoint = Prepare(
+        _setCheckpoint = PreparedCommand.Create(
             connection,
-            timeoutSeconds,
             """
             INSERT INTO checkpoints (consumer, commit_position, prepare_position, updated) VALUES ($consumer, $commit, $prepare, $updated)
             ON CONFLICT (consumer) DO UPDATE SET
                 commit_position = excluded.commit_position, prepare_position = excluded.prepare_position, updated = excluded.updated;
             """,
+            timeoutSeconds,
             "$consumer", "$commit", "$prepare", "$updated");
-        _deleteCheckpoint = Prepare(connection, timeoutSeconds, "DELETE FROM checkpoints WHERE consumer = $consumer;", "$consumer");
+        _deleteCheckpoint = PreparedCommand.Create(connection, "DELETE FROM checkpoints WHERE consumer = $consumer;", timeoutSeconds, "$consumer");
 
         // The WHERE on the upsert keeps a newer snapshot when a slow writer brings an older one.
-        _setSnapshot = Prepare(
+        _setSnapshot = PreparedCommand.Create(
             connection,
-            timeoutSeconds,
             """
             INSERT INTO snapshots (stream, version, state_type, schema_version, data, timestamp) VALUES ($stream, $version, $type, $schema, $data, $timestamp)
             ON CONFLICT (stream) DO UPDATE SET
@@ -36,6 +35,7 @@ internal sealed class SqliteStateWriter : IDisposable
                 data = excluded.data, timestamp = excluded.timestamp
             WHERE excluded.version >= snapshots.version;
             """,
+            timeoutSeconds,
             "$stream", "$version", "$type", "$schema", "$data", "$timestamp");
     }
 
@@ -62,19 +62,5 @@ internal sealed class SqliteStateWriter : IDisposable
         }
 
         command.ExecuteNonQuery();
-    }
-
-    private static SqliteCommand Prepare(SqliteConnection connection, int timeoutSeconds, string sql, params string[] parameters)
-    {
-        var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.CommandTimeout = timeoutSeconds;
-        foreach (var name in parameters)
-        {
-            command.Parameters.Add(new SqliteParameter { ParameterName = name });
-        }
-
-        command.Prepare();
-        return command;
     }
 }
