@@ -233,7 +233,10 @@ public sealed partial class EventStoreDbEventStore : IEventStore
         }
     }
 
-    public async IAsyncEnumerable<RecordedEvent> ReadAllAsync(GlobalPosition from, EventFilter? filter = null, [EnumeratorCancellation] CancellationToken ct = default)
+    public IAsyncEnumerable<RecordedEvent> ReadAllAsync(GlobalPosition from, EventFilter? filter = null, CancellationToken ct = default) =>
+        StoredEvents.ForGlobalRead(ReadAllStoredAsync(from, filter, ct), _options.Serializer, ct);
+
+    private async IAsyncEnumerable<SubscriptionMessage> ReadAllStoredAsync(GlobalPosition from, EventFilter? filter, [EnumeratorCancellation] CancellationToken ct)
     {
         GlobalPosition? lastSeen = null;
         ReadReq Request()
@@ -254,18 +257,13 @@ public sealed partial class EventStoreDbEventStore : IEventStore
         }
     }
 
-    public IAsyncEnumerable<RecordedEvent> SubscribeToAllAsync(GlobalPosition? after, EventFilter? filter = null, CancellationToken ct = default) =>
-        SubscribeToAllAsync(after, filter, checkpointReached: null, ct);
-
-    /// <summary>
-    /// Like <see cref="SubscribeToAllAsync(GlobalPosition?, EventFilter?, CancellationToken)"/>, and calls
-    /// <paramref name="checkpointReached"/> with the server's checkpoints: positions the filter has
-    /// looked past, worth storing so a restart does not scan the same events again.
-    /// </summary>
-    public async IAsyncEnumerable<RecordedEvent> SubscribeToAllAsync(
-        GlobalPosition? after, EventFilter? filter, Func<GlobalPosition, CancellationToken, ValueTask>? checkpointReached, [EnumeratorCancellation] CancellationToken ct = default)
+    public async IAsyncEnumerable<SubscriptionMessage> SubscribeToAllAsync(
+        GlobalPosition? after, SubscriptionOptions? options = null, [EnumeratorCancellation] CancellationToken ct = default)
     {
+        options ??= SubscriptionOptions.Default;
+        var filter = options.Filter;
         GlobalPosition? lastSeen = after;
+        bool caughtUp = false;
         ReadReq Request()
         {
             var o = NewReadOptions(forwards: true);
@@ -280,9 +278,10 @@ public sealed partial class EventStoreDbEventStore : IEventStore
             switch (response.ContentCase)
             {
                 case ReadResp.ContentOneofCase.Event:
-                    if (ToUserEvent(response.Event.Event, filter, ref lastSeen) is { } recorded)
+                    if (ToUserEvent(response.Event.Event, filter, ref lastSeen) is { } stored
+                        && StoredEvents.Classify(stored, _options.Serializer, options.IncludeUnknownEvents) is { } message)
                     {
-                        yield return recorded;
+                        yield return message;
                     }
 
                     break;
@@ -293,11 +292,11 @@ public sealed partial class EventStoreDbEventStore : IEventStore
                         lastSeen = checkpoint;
                     }
 
-                    if (checkpointReached is not null)
-                    {
-                        await checkpointReached(checkpoint, ct).ConfigureAwait(false);
-                    }
-
+                    yield return new SubscriptionCheckpoint(checkpoint);
+                    break;
+                case ReadResp.ContentOneofCase.CaughtUp when !caughtUp:
+                    caughtUp = true;
+                    yield return new CaughtUp(lastSeen);
                     break;
             }
         }
@@ -397,7 +396,7 @@ public sealed partial class EventStoreDbEventStore : IEventStore
         return ValueTask.CompletedTask;
     }
 
-    private RecordedEvent? ToUserEvent(ReadResp.Types.ReadEvent.Types.RecordedEvent e, EventFilter? filter, ref GlobalPosition? lastSeen)
+    private SubscriptionMessage? ToUserEvent(ReadResp.Types.ReadEvent.Types.RecordedEvent e, EventFilter? filter, ref GlobalPosition? lastSeen)
     {
         var position = EventMapping.PositionOf(e);
         if (lastSeen is { } seen && position <= seen)
@@ -416,7 +415,7 @@ public sealed partial class EventStoreDbEventStore : IEventStore
             return null;
         }
 
-        return EventMapping.ToRecordedEvent(e, _options.Serializer);
+        return EventMapping.ToMessage(e, _options.Serializer);
     }
 
     /// <summary>

@@ -17,6 +17,8 @@ public sealed class SqliteEventStore : IEventStore
     private readonly SqliteReadPool _reads;
     private readonly SemaphoreSlim _writeGate = new(1, 1);
     private readonly AppendSignal _appended = new();
+    private readonly CancellationTokenSource _closed = new();
+    private readonly CatchUpSubscription _catchUp;
     private int _disposed;
 
     /// <summary>Opens the store in the SQLite file at <paramref name="path"/>, creating the file and its tables if needed.</summary>
@@ -40,6 +42,8 @@ public sealed class SqliteEventStore : IEventStore
         _appender = new SqliteAppender(connections);
         _state = new SqliteStateWriter(_appender.Connection, connections.CommandTimeoutSeconds);
         _reads = new SqliteReadPool(connections, _options.MaxIdleReadConnections);
+        _catchUp = new CatchUpSubscription(
+            $"SQLite event store '{Path}'", ReadLogEndAsync, ReadRangeAsync, _options.Serializer, _appended, _options.PollInterval, _closed.Token);
     }
 
     /// <summary>The full path of the store's file.</summary>
@@ -94,7 +98,8 @@ public sealed class SqliteEventStore : IEventStore
             var page = await _reads.UseAsync(c => c.ReadStreamPageAsync(stream, forwards, from, limit, ct)).ConfigureAwait(false);
             foreach (var row in page)
             {
-                yield return ToRecordedEvent(row);
+                ct.ThrowIfCancellationRequested();
+                yield return StoredEvents.ForStreamRead(ToMessage(row));
             }
 
             if (page.Count < limit)
@@ -107,25 +112,25 @@ public sealed class SqliteEventStore : IEventStore
         }
     }
 
-    public IAsyncEnumerable<RecordedEvent> ReadAllAsync(GlobalPosition from, EventFilter? filter = null, CancellationToken ct = default) =>
-        ReadLogAsync((long)Math.Min(from.Commit, long.MaxValue), long.MaxValue, EventFilterSql.From(filter), ct);
-
-    public IAsyncEnumerable<RecordedEvent> SubscribeToAllAsync(GlobalPosition? after, EventFilter? filter = null, CancellationToken ct = default)
+    public IAsyncEnumerable<RecordedEvent> ReadAllAsync(GlobalPosition from, EventFilter? filter = null, CancellationToken ct = default)
     {
-        if (filter is null)
-        {
-            return CatchUpSubscription.FollowAllAsync((from, token) => ReadAllAsync(from, null, token), _appended, after, _options.PollInterval, ct);
-        }
+        ThrowIfDisposed();
+        GlobalPosition? after = from.Commit == 0 ? null : GlobalPosition.FromSequence((long)Math.Min(from.Commit - 1, long.MaxValue));
+        return StoredEvents.ForGlobalRead(ReadRangeAsync(after, GlobalPosition.FromSequence(long.MaxValue), filter, ct), _options.Serializer, ct);
+    }
 
-        return FollowFilteredAsync(after, EventFilterSql.From(filter), ct);
+    public IAsyncEnumerable<SubscriptionMessage> SubscribeToAllAsync(GlobalPosition? after, SubscriptionOptions? options = null, CancellationToken ct = default)
+    {
+        ThrowIfDisposed();
+        return _catchUp.FollowAllAsync(after, options, ct);
     }
 
     public IAsyncEnumerable<RecordedEvent> SubscribeToStreamAsync(string stream, long? afterVersion, CancellationToken ct = default)
     {
         StreamName.Validate(stream);
-        return CatchUpSubscription.FollowStreamAsync(
-            (from, token) => ReadStreamAsync(stream, new StreamReadOptions(ReadDirection.Forwards, from), token),
-            _appended, afterVersion, _options.PollInterval, ct);
+        ThrowIfDisposed();
+        return _catchUp.FollowStreamAsync(
+            (from, token) => ReadStreamAsync(stream, new StreamReadOptions(ReadDirection.Forwards, from), token), afterVersion, ct);
     }
 
     public Task<long> GetStreamVersionAsync(string stream, CancellationToken ct = default)
@@ -181,44 +186,24 @@ public sealed class SqliteEventStore : IEventStore
         }
     }
 
-    private async IAsyncEnumerable<RecordedEvent> FollowFilteredAsync(GlobalPosition? after, EventFilterSql condition, [EnumeratorCancellation] CancellationToken ct)
+    private async Task<GlobalPosition?> ReadLogEndAsync(CancellationToken ct)
     {
-        var scanned = new ScanMark();
-        var events = CatchUpSubscription.FollowAllAsync(
-            (from, token) => ReadFilteredSinceScanAsync(from, condition, scanned, token), _appended, after, _options.PollInterval, ct);
-        await foreach (var e in events.ConfigureAwait(false))
-        {
-            yield return e;
-        }
+        long last = await _reads.UseAsync(c => c.GetLastPositionAsync(ct)).ConfigureAwait(false);
+        return last == 0 ? null : GlobalPosition.FromSequence(last);
     }
 
-    /// <summary>
-    /// One pass of a filtered subscription. It reads up to the log's end as it was when the pass began
-    /// and remembers that end, so the next pass starts there even when nothing matched: a rare event
-    /// does not make every poll re-read the log since the last match. Positions commit in order, so
-    /// every event up to that end was already committed when the pass read it.
-    /// </summary>
-    private async IAsyncEnumerable<RecordedEvent> ReadFilteredSinceScanAsync(
-        GlobalPosition from, EventFilterSql condition, ScanMark scanned, [EnumeratorCancellation] CancellationToken ct)
+    /// <summary>The rows after <paramref name="after"/> up to <paramref name="upTo"/> that pass the filter, a page at a time.</summary>
+    private async IAsyncEnumerable<SubscriptionMessage> ReadRangeAsync(
+        GlobalPosition? after, GlobalPosition upTo, EventFilter? filter, [EnumeratorCancellation] CancellationToken ct)
     {
-        long end = await _reads.UseAsync(c => c.GetLastPositionAsync(ct)).ConfigureAwait(false);
-        long start = Math.Max((long)Math.Min(from.Commit, long.MaxValue), scanned.Position + 1);
-        await foreach (var e in ReadLogAsync(start, end, condition, ct).ConfigureAwait(false))
-        {
-            yield return e;
-        }
-
-        scanned.Position = Math.Max(scanned.Position, end);
-    }
-
-    private async IAsyncEnumerable<RecordedEvent> ReadLogAsync(long from, long to, EventFilterSql condition, [EnumeratorCancellation] CancellationToken ct)
-    {
+        var condition = EventFilterSql.From(filter);
         if (condition.MatchesNothing)
         {
             yield break;
         }
 
-        long next = from;
+        long next = (long)Math.Min(after?.Commit ?? 0, long.MaxValue - 1) + 1;
+        long to = (long)Math.Min(upTo.Commit, long.MaxValue);
         int limit = _options.ReadPageSize;
         while (next <= to)
         {
@@ -227,7 +212,8 @@ public sealed class SqliteEventStore : IEventStore
             var page = await _reads.UseAsync(c => c.ReadAllPageAsync(start, to, condition, limit, ct)).ConfigureAwait(false);
             foreach (var row in page)
             {
-                yield return ToRecordedEvent(row);
+                ct.ThrowIfCancellationRequested();
+                yield return ToMessage(row);
             }
 
             if (page.Count < limit)
@@ -246,6 +232,8 @@ public sealed class SqliteEventStore : IEventStore
         {
             return;
         }
+
+        _closed.Cancel();
 
         await _writeGate.WaitAsync().ConfigureAwait(false);
         try
@@ -269,18 +257,18 @@ public sealed class SqliteEventStore : IEventStore
 
     private void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) == 1, this);
 
-    private RecordedEvent ToRecordedEvent(StoredEvent row)
+    /// <summary>A row as an event still in stored form, or as poison when the row itself cannot be read.</summary>
+    private SubscriptionMessage ToMessage(StoredEvent row)
     {
-        var serializer = _options.Serializer;
-        object value = serializer.Deserialize(row.Stream, row.Version, row.EventName, row.SchemaVersion, row.Data);
-        return new RecordedEvent(
-            row.Stream, row.Version, GlobalPosition.FromSequence(row.Position), row.EventId, row.EventName, row.SchemaVersion, value,
-            new DateTimeOffset(row.TimestampTicks, TimeSpan.Zero), serializer.DeserializeMetadata(row.Metadata));
-    }
+        var position = GlobalPosition.FromSequence(row.Position);
+        if (row.RowError is { } error)
+        {
+            var exception = new EventDeserializationException(row.Stream, row.Version, row.EventName, row.SchemaVersion, error, position: position);
+            return new PoisonEvent(row.Stream, row.Version, position, row.EventId, row.EventName, row.SchemaVersion, exception);
+        }
 
-    /// <summary>How far one filtered subscription has read the log, matching or not.</summary>
-    private sealed class ScanMark
-    {
-        public long Position { get; set; }
+        return new RecordedEvent(
+            row.Stream, row.Version, position, row.EventId, row.EventName, row.SchemaVersion,
+            new DateTimeOffset(row.TimestampTicks, TimeSpan.Zero), row.Data, row.Metadata, _options.Serializer);
     }
 }

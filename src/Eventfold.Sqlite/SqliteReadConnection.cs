@@ -98,19 +98,46 @@ internal sealed class SqliteReadConnection : IDisposable
         await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
         while (await reader.ReadAsync(ct).ConfigureAwait(false))
         {
-            rows.Add(new StoredEvent(
-                Position: reader.GetInt64(0),
-                Stream: reader.GetString(1),
-                Version: reader.GetInt64(2),
-                EventId: EventIdCodec.Decode(reader.GetFieldValue<byte[]>(3)),
-                EventName: reader.GetString(4),
-                SchemaVersion: reader.GetInt32(5),
-                Data: reader.GetFieldValue<byte[]>(6),
-                Metadata: reader.GetFieldValue<byte[]>(7),
-                TimestampTicks: reader.GetInt64(8)));
+            rows.Add(ReadRow(reader));
         }
 
         return rows;
+    }
+
+    private static StoredEvent ReadRow(SqliteDataReader reader)
+    {
+        // Position, stream, version, name and schema version name the event in an error, so they are read
+        // first; the other columns are read inside the guard, and a bad one marks only this row.
+        long position = reader.GetInt64(0);
+        string stream = reader.IsDBNull(1) ? "" : reader.GetString(1);
+        long version = reader.IsDBNull(2) ? -1 : reader.GetInt64(2);
+        string eventName = reader.IsDBNull(4) ? "" : reader.GetString(4);
+        int schemaVersion = reader.IsDBNull(5) ? 0 : reader.GetInt32(5);
+        try
+        {
+            return new StoredEvent(
+                position, stream, version,
+                EventId: EventIdCodec.Decode(reader.GetFieldValue<byte[]>(3)),
+                eventName, schemaVersion,
+                Data: reader.GetFieldValue<byte[]>(6),
+                Metadata: reader.GetFieldValue<byte[]>(7),
+                TimestampTicks: ReadTimestampTicks(reader));
+        }
+        catch (Exception ex) when (ex is InvalidCastException or FormatException or ArgumentException or OverflowException or InvalidOperationException)
+        {
+            return new StoredEvent(position, stream, version, Guid.Empty, eventName, schemaVersion, [], [], 0, $"its row cannot be read: {ex.Message}");
+        }
+    }
+
+    private static long ReadTimestampTicks(SqliteDataReader reader)
+    {
+        long ticks = reader.GetInt64(8);
+        if (ticks < DateTimeOffset.MinValue.UtcTicks || ticks > DateTimeOffset.MaxValue.UtcTicks)
+        {
+            throw new FormatException($"timestamp {ticks} is not a time");
+        }
+
+        return ticks;
     }
 
     private static void Bind(SqliteCommand command, string name, object value)

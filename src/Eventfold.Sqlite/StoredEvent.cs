@@ -1,6 +1,10 @@
 namespace Eventfold.Sqlite;
 
-/// <summary>One row of the events table, read but not yet deserialized.</summary>
+/// <summary>
+/// One row of the events table, read but not yet deserialized. A row whose id, timestamp, payload or
+/// metadata column cannot be read carries the reason in <see cref="RowError"/>, so one bad row does not
+/// fail the page it is in.
+/// </summary>
 internal sealed record StoredEvent(
     long Position,
     string Stream,
@@ -10,4 +14,5 @@ internal sealed record StoredEvent(
     int SchemaVersion,
     byte[] Data,
     byte[] Metadata,
-    long TimestampTicks);
+    long TimestampTicks,
+    string? RowError = null);

@@ -47,29 +47,31 @@ public class EventStoreDbServerTests
         var checkpoint = new TaskCompletionSource<GlobalPosition>(TaskCreationOptions.RunContinuationsAsynchronously);
         var seen = new List<GlobalPosition>();
 
-        // The server may report the start position first; wait for one past it.
-        ValueTask OnCheckpoint(GlobalPosition p, CancellationToken _)
-        {
-            lock (seen)
-            {
-                seen.Add(p);
-            }
-
-            if (p > GlobalPosition.Start)
-            {
-                checkpoint.TrySetResult(p);
-            }
-
-            return ValueTask.CompletedTask;
-        }
-
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(20));
 
+        // The server may report the start position first; wait for one past it.
         var subscription = Task.Run(async () =>
         {
-            await foreach (var _ in store.SubscribeToAllAsync(null, EventFilter.ForEventNames("NeverWritten"), OnCheckpoint, cts.Token))
+            await foreach (var message in store.SubscribeToAllAsync(null, SubscriptionOptions.For(EventFilter.ForEventNames("NeverWritten")), cts.Token))
             {
-                Assert.Fail("the filter matches no event");
+                switch (message)
+                {
+                    case RecordedEvent:
+                        Assert.Fail("the filter matches no event");
+                        break;
+                    case SubscriptionCheckpoint { Position: var p }:
+                        lock (seen)
+                        {
+                            seen.Add(p);
+                        }
+
+                        if (p > GlobalPosition.Start)
+                        {
+                            checkpoint.TrySetResult(p);
+                        }
+
+                        break;
+                }
             }
         });
         var reached = await checkpoint.Task.WaitAsync(cts.Token);

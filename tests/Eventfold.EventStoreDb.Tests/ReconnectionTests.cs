@@ -204,7 +204,7 @@ public class ReconnectionTests
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(10));
 
         var seen = new List<string>();
-        await foreach (var e in store.SubscribeToAllAsync(null, null, cts.Token))
+        await foreach (var e in store.SubscribeToAllAsync(null, null, cts.Token).OfType<RecordedEvent>())
         {
             seen.Add(((ItemAdded)e.Event).Sku);
             if (seen.Count == 2)

@@ -153,7 +153,8 @@ public sealed class ReadTests : IAsyncLifetime
         Assert.Equal("ItemAdded", fromStream.EventName);
         Assert.Contains("'cart-9'", fromStream.Message);
 
-        var fromAll = await Assert.ThrowsAsync<EventDeserializationException>(async () => await _store.ReadAllAsync(GlobalPosition.Start).ToListAsync());
+        // A global read is lazy: the corrupt event throws when its payload is first used.
+        var fromAll = await Assert.ThrowsAsync<EventDeserializationException>(async () => await _store.ReadAllAsync(GlobalPosition.Start).Select(e => e.Event).ToListAsync());
         Assert.Equal(("cart-9", 1L), (fromAll.Stream, fromAll.Version));
 
         // The events around it still read.

@@ -15,7 +15,7 @@ public sealed class SubscriptionTests : IDisposable
 
         using var cts = new CancellationTokenSource(Patience);
         var received = new List<RecordedEvent>();
-        await using var subscription = store.SubscribeToAllAsync(null, null, cts.Token).GetAsyncEnumerator(cts.Token);
+        await using var subscription = store.SubscribeToAllAsync(null, null, cts.Token).OfType<RecordedEvent>().GetAsyncEnumerator(cts.Token);
         for (int i = 0; i < 3; i++)
         {
             Assert.True(await subscription.MoveNextAsync());
@@ -39,7 +39,7 @@ public sealed class SubscriptionTests : IDisposable
         await store.AppendAsync("cart-1", ExpectedVersion.Any, [TestEvents.Added("a"), TestEvents.Removed("a"), TestEvents.Added("b")]);
 
         using var cts = new CancellationTokenSource(Patience);
-        await using var subscription = store.SubscribeToAllAsync(GlobalPosition.FromSequence(1), EventFilter.ForEventNames("ItemAdded"), cts.Token)
+        await using var subscription = store.SubscribeToAllAsync(GlobalPosition.FromSequence(1), SubscriptionOptions.For(EventFilter.ForEventNames("ItemAdded")), cts.Token).OfType<RecordedEvent>()
             .GetAsyncEnumerator(cts.Token);
         Assert.True(await subscription.MoveNextAsync());
         Assert.Equal(3UL, subscription.Current.Position.Commit);
@@ -76,7 +76,7 @@ public sealed class SubscriptionTests : IDisposable
     {
         await using var store = new SqliteEventStore(_db.Path, TestEvents.Options());
         using var cts = new CancellationTokenSource();
-        var enumerator = store.SubscribeToAllAsync(null, null, cts.Token).GetAsyncEnumerator(cts.Token);
+        var enumerator = store.SubscribeToAllAsync(null, null, cts.Token).OfType<RecordedEvent>().GetAsyncEnumerator(cts.Token);
         var next = enumerator.MoveNextAsync().AsTask();
         await Task.Delay(50);
         cts.Cancel();
@@ -91,7 +91,7 @@ public sealed class SubscriptionTests : IDisposable
         await store.AppendAsync("cart-1", ExpectedVersion.Any, [TestEvents.Added("a"), TestEvents.Added("skipped")]);
 
         using var cts = new CancellationTokenSource(Patience);
-        await using var subscription = store.SubscribeToAllAsync(null, EventFilter.ForEventNames("ItemRemoved"), cts.Token).GetAsyncEnumerator(cts.Token);
+        await using var subscription = store.SubscribeToAllAsync(null, SubscriptionOptions.For(EventFilter.ForEventNames("ItemRemoved")), cts.Token).OfType<RecordedEvent>().GetAsyncEnumerator(cts.Token);
         var next = subscription.MoveNextAsync().AsTask();
         await Task.Delay(200); // several polls pass over positions 1 and 2, which do not match
 
@@ -113,7 +113,7 @@ public sealed class SubscriptionTests : IDisposable
         await using var store = new SqliteEventStore(_db.Path, TestEvents.Options());
         await store.AppendAsync("cart-1", ExpectedVersion.Any, [TestEvents.Added("a"), TestEvents.Removed("a"), TestEvents.Removed("b")]);
         using var cts = new CancellationTokenSource(Patience);
-        var subscription = store.SubscribeToAllAsync(null, EventFilter.ForEventNames("ItemRemoved"), cts.Token);
+        var subscription = store.SubscribeToAllAsync(null, SubscriptionOptions.For(EventFilter.ForEventNames("ItemRemoved")), cts.Token).OfType<RecordedEvent>();
 
         for (int pass = 0; pass < 2; pass++)
         {

@@ -8,7 +8,7 @@ public abstract partial class EventStoreConformanceTests
         var stream = NewStream();
         await Store.AppendAsync(stream, ExpectedVersion.NoStream, Items(20));
 
-        var subscription = Take(Store.SubscribeToAllAsync(null, OwnStreams), 60);
+        var subscription = TakeEvents(Store.SubscribeToAllAsync(null, Own), 60);
         for (int batch = 0; batch < 4; batch++)
         {
             await Store.AppendAsync(stream, 19 + (batch * 10), Items(10, 20 + (batch * 10)));
@@ -26,7 +26,7 @@ public abstract partial class EventStoreConformanceTests
         await Store.AppendAsync(stream, ExpectedVersion.NoStream, Items(5));
         var all = await Store.ReadAllAsync(GlobalPosition.Start, OwnStreams).ToListAsync();
 
-        var resumed = Take(Store.SubscribeToAllAsync(all[2].Position, OwnStreams), 3);
+        var resumed = TakeEvents(Store.SubscribeToAllAsync(all[2].Position, Own), 3);
         await Store.AppendAsync(stream, 4, Items(1, 5));
 
         Assert.Equal([3L, 4L, 5L], (await resumed).Select(e => e.Version));
@@ -36,7 +36,7 @@ public abstract partial class EventStoreConformanceTests
     public async Task A_filtered_subscription_receives_only_matching_events()
     {
         var stream = NewStream();
-        var removals = Take(Store.SubscribeToAllAsync(null, OwnStreams with { EventNames = ["conformance.item-removed"] }), 2);
+        var removals = TakeEvents(Store.SubscribeToAllAsync(null, SubscriptionOptions.For(OwnStreams with { EventNames = ["conformance.item-removed"] })), 2);
 
         await Store.AppendAsync(stream, ExpectedVersion.NoStream, new object[] { new ItemAdded("a", 1), new ItemRemoved("a") });
         await Store.AppendAsync(stream, 1, new object[] { new ItemAdded("b", 1), new ItemRemoved("b") });
@@ -70,9 +70,9 @@ public abstract partial class EventStoreConformanceTests
 
         var consumer = Task.Run(async () =>
         {
-            await foreach (var _ in Store.SubscribeToAllAsync(null, OwnStreams, cts.Token))
+            await foreach (var message in Store.SubscribeToAllAsync(null, Own, cts.Token))
             {
-                if (Interlocked.Increment(ref received) == 1)
+                if (message is RecordedEvent && Interlocked.Increment(ref received) == 1)
                 {
                     await cts.CancelAsync();
                 }

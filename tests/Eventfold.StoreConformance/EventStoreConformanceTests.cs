@@ -55,6 +55,31 @@ public abstract partial class EventStoreConformanceTests : IAsyncLifetime
 
     protected EventFilter OwnStreams => EventFilter.ForStreamPrefixes(Prefix);
 
+    /// <summary>A subscription to this test's own streams.</summary>
+    protected SubscriptionOptions Own => SubscriptionOptions.For(OwnStreams);
+
+    /// <summary>The first <paramref name="count"/> events a subscription yields, leaving out its other messages.</summary>
+    protected static Task<List<RecordedEvent>> TakeEvents(IAsyncEnumerable<SubscriptionMessage> messages, int count, TimeSpan? timeout = null) =>
+        Take(messages.OfType<RecordedEvent>(), count, timeout);
+
+    /// <summary>Messages of a subscription until <paramref name="last"/> says stop (inclusive).</summary>
+    protected static async Task<List<SubscriptionMessage>> TakeUntil(
+        IAsyncEnumerable<SubscriptionMessage> messages, Func<SubscriptionMessage, bool> last, TimeSpan? timeout = null)
+    {
+        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(10));
+        var taken = new List<SubscriptionMessage>();
+        await foreach (var message in messages.WithCancellation(cts.Token))
+        {
+            taken.Add(message);
+            if (last(message))
+            {
+                break;
+            }
+        }
+
+        return taken;
+    }
+
     protected static async Task<List<RecordedEvent>> Take(IAsyncEnumerable<RecordedEvent> events, int count, TimeSpan? timeout = null)
     {
         using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(10));

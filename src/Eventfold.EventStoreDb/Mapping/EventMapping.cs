@@ -43,29 +43,40 @@ internal static class EventMapping
 
     public static GlobalPosition PositionOf(ReadResp.Types.ReadEvent.Types.RecordedEvent e) => new(e.CommitPosition, e.PreparePosition);
 
-    public static RecordedEvent ToRecordedEvent(ReadResp.Types.ReadEvent.Types.RecordedEvent e, EventSerializer serializer)
+    /// <summary>
+    /// The event still in stored form, read through <paramref name="serializer"/> when first used; or a
+    /// <see cref="PoisonEvent"/> when the server's record of it cannot be made into an event at all.
+    /// </summary>
+    public static SubscriptionMessage ToMessage(ReadResp.Types.ReadEvent.Types.RecordedEvent e, EventSerializer serializer)
     {
         string stream = StreamOf(e);
         long version = checked((long)e.StreamRevision);
+        var position = PositionOf(e);
         string eventName = e.Metadata.TryGetValue(TypeKey, out var type) ? type : "";
         var (schemaVersion, metadata) = CustomMetadata.Decode(e.CustomMetadata.Span);
-        if (e.Metadata.TryGetValue(ContentTypeKey, out var contentType) && contentType != JsonContentType)
+        Guid id = Guid.Empty;
+        try
         {
-            throw new EventDeserializationException(stream, version, eventName, schemaVersion, $"its content type is '{contentType}', not '{JsonContentType}'");
-        }
+            id = Uuids.ToGuid(e.Id);
+            if (e.Metadata.TryGetValue(ContentTypeKey, out var contentType) && contentType != JsonContentType)
+            {
+                throw new EventDeserializationException(
+                    stream, version, eventName, schemaVersion, $"its content type is '{contentType}', not '{JsonContentType}'", position: position);
+            }
 
-        object value = serializer.Deserialize(stream, version, eventName, schemaVersion, e.Data.Span);
-        return new RecordedEvent(
-            stream,
-            version,
-            PositionOf(e),
-            Uuids.ToGuid(e.Id),
-            eventName,
-            schemaVersion,
-            value,
-            TimestampOf(e),
-            serializer.DeserializeMetadata(metadata));
+            return new RecordedEvent(stream, version, position, id, eventName, schemaVersion, TimestampOf(e), e.Data.Memory, metadata, serializer);
+        }
+        catch (Exception ex) when (ex is EventDeserializationException or FormatException or ArgumentException)
+        {
+            var error = ex as EventDeserializationException
+                ?? new EventDeserializationException(stream, version, eventName, schemaVersion, $"its record cannot be read: {ex.Message}", ex, position);
+            return new PoisonEvent(stream, version, position, id, eventName, schemaVersion, error);
+        }
     }
+
+    /// <summary>The event for a stream read, which throws what a subscription would yield as poison.</summary>
+    public static RecordedEvent ToRecordedEvent(ReadResp.Types.ReadEvent.Types.RecordedEvent e, EventSerializer serializer) =>
+        StoredEvents.ForStreamRead(ToMessage(e, serializer));
 
     /// <summary>The server stamps events with .NET ticks since the Unix epoch.</summary>
     public static DateTimeOffset TimestampOf(ReadResp.Types.ReadEvent.Types.RecordedEvent e) =>

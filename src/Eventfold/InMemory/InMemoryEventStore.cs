@@ -6,9 +6,9 @@ namespace Eventfold;
 /// A store held in memory, for tests. It keeps events in their serialized form, so a test that passes
 /// here has also round-tripped every event through JSON as the durable stores do.
 /// </summary>
-public sealed class InMemoryEventStore(EventStoreOptions? options = null) : IEventStore
+public sealed class InMemoryEventStore : IEventStore
 {
-    private readonly EventStoreOptions _options = options ?? new EventStoreOptions();
+    private readonly EventStoreOptions _options;
     private readonly Lock _gate = new();
     private readonly List<StoredRecord> _log = [];
     private readonly Dictionary<string, List<StoredRecord>> _streams = new(StringComparer.Ordinal);
@@ -16,6 +16,16 @@ public sealed class InMemoryEventStore(EventStoreOptions? options = null) : IEve
     private readonly AppendSignal _appended = new();
     private readonly Dictionary<string, GlobalPosition> _checkpoints = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Snapshot> _snapshots = new(StringComparer.Ordinal);
+    private readonly CancellationTokenSource _closed = new();
+    private readonly CatchUpSubscription _catchUp;
+    private bool _disposed;
+
+    public InMemoryEventStore(EventStoreOptions? options = null)
+    {
+        _options = options ?? new EventStoreOptions();
+        _catchUp = new CatchUpSubscription(
+            "in-memory event store", ReadLogEndAsync, ReadRangeAsync, _options.Serializer, _appended, Timeout.InfiniteTimeSpan, _closed.Token);
+    }
 
     public Task<AppendResult> AppendAsync(string stream, ExpectedVersion expected, IReadOnlyList<EventData> events, CancellationToken ct = default)
     {
@@ -24,10 +34,10 @@ public sealed class InMemoryEventStore(EventStoreOptions? options = null) : IEve
         ct.ThrowIfCancellationRequested();
         AppendBatch.EnsureDistinctIds(stream, events);
         var serialized = events.Select(_options.Serializer.Serialize).ToArray();
-        var now = _options.TimeProvider.GetUtcNow();
 
         lock (_gate)
         {
+            ObjectDisposedException.ThrowIf(_disposed, this);
             var records = _streams.GetValueOrDefault(stream);
             long current = (records?.Count ?? 0) - 1;
 
@@ -57,6 +67,8 @@ public sealed class InMemoryEventStore(EventStoreOptions? options = null) : IEve
                 return Task.FromResult(new AppendResult(current, records?.Count > 0 ? records[^1].Position : GlobalPosition.Start));
             }
 
+            // Stamped inside the lock, so timestamps never run backwards along the log.
+            var now = _options.TimeProvider.GetUtcNow();
             records ??= _streams[stream] = [];
             foreach (var e in serialized)
             {
@@ -86,40 +98,31 @@ public sealed class InMemoryEventStore(EventStoreOptions? options = null) : IEve
         foreach (var record in ordered.Take((int)Math.Min(options.MaxCount ?? int.MaxValue, int.MaxValue)))
         {
             ct.ThrowIfCancellationRequested();
-            yield return ToRecordedEvent(record);
+            yield return StoredEvents.ForStreamRead(ToRecordedEvent(record));
         }
 
         await Task.CompletedTask.ConfigureAwait(false);
     }
 
-    public async IAsyncEnumerable<RecordedEvent> ReadAllAsync(GlobalPosition from, EventFilter? filter = null, [EnumeratorCancellation] CancellationToken ct = default)
+    public IAsyncEnumerable<RecordedEvent> ReadAllAsync(GlobalPosition from, EventFilter? filter = null, CancellationToken ct = default)
     {
-        StoredRecord[] snapshot;
-        lock (_gate)
-        {
-            snapshot = [.. _log];
-        }
-
-        foreach (var record in snapshot)
-        {
-            ct.ThrowIfCancellationRequested();
-            if (record.Position >= from && (filter is null || filter.Matches(record.Stream, record.Event.EventName)))
-            {
-                yield return ToRecordedEvent(record);
-            }
-        }
-
-        await Task.CompletedTask.ConfigureAwait(false);
+        ThrowIfDisposed();
+        GlobalPosition? after = from.Commit == 0 ? null : GlobalPosition.FromSequence((long)from.Commit - 1);
+        return StoredEvents.ForGlobalRead(ReadRangeAsync(after, GlobalPosition.FromSequence(long.MaxValue), filter, ct), _options.Serializer, ct);
     }
 
-    public IAsyncEnumerable<RecordedEvent> SubscribeToAllAsync(GlobalPosition? after, EventFilter? filter = null, CancellationToken ct = default) =>
-        CatchUpSubscription.FollowAllAsync((from, token) => ReadAllAsync(from, filter, token), _appended, after, Timeout.InfiniteTimeSpan, ct);
+    public IAsyncEnumerable<SubscriptionMessage> SubscribeToAllAsync(GlobalPosition? after, SubscriptionOptions? options = null, CancellationToken ct = default)
+    {
+        ThrowIfDisposed();
+        return _catchUp.FollowAllAsync(after, options, ct);
+    }
 
     public IAsyncEnumerable<RecordedEvent> SubscribeToStreamAsync(string stream, long? afterVersion, CancellationToken ct = default)
     {
         StreamName.Validate(stream);
-        return CatchUpSubscription.FollowStreamAsync(
-            (from, token) => ReadStreamAsync(stream, new StreamReadOptions(ReadDirection.Forwards, from), token), _appended, afterVersion, Timeout.InfiniteTimeSpan, ct);
+        ThrowIfDisposed();
+        return _catchUp.FollowStreamAsync(
+            (from, token) => ReadStreamAsync(stream, new StreamReadOptions(ReadDirection.Forwards, from), token), afterVersion, ct);
     }
 
     public Task<long> GetStreamVersionAsync(string stream, CancellationToken ct = default)
@@ -187,14 +190,60 @@ public sealed class InMemoryEventStore(EventStoreOptions? options = null) : IEve
         return Task.CompletedTask;
     }
 
-    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
-
-    private RecordedEvent ToRecordedEvent(StoredRecord r)
+    /// <summary>Ends live subscriptions (with <see cref="ObjectDisposedException"/>) and refuses later calls.</summary>
+    public ValueTask DisposeAsync()
     {
-        var serializer = _options.Serializer;
-        object value = serializer.Deserialize(r.Stream, r.Version, r.Event.EventName, r.Event.SchemaVersion, r.Event.Data);
-        return new RecordedEvent(r.Stream, r.Version, r.Position, r.EventId, r.Event.EventName, r.Event.SchemaVersion, value, r.Timestamp, serializer.DeserializeMetadata(r.Event.Metadata));
+        lock (_gate)
+        {
+            _disposed = true;
+        }
+
+        _closed.Cancel();
+        return ValueTask.CompletedTask;
     }
+
+    private void ThrowIfDisposed()
+    {
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+        }
+    }
+
+    private Task<GlobalPosition?> ReadLogEndAsync(CancellationToken ct)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult(_log.Count == 0 ? (GlobalPosition?)null : _log[^1].Position);
+        }
+    }
+
+    // Positions are 1-based sequence numbers, so the event at position p is _log[p - 1].
+    private async IAsyncEnumerable<SubscriptionMessage> ReadRangeAsync(
+        GlobalPosition? after, GlobalPosition upTo, EventFilter? filter, [EnumeratorCancellation] CancellationToken ct)
+    {
+        StoredRecord[] range;
+        lock (_gate)
+        {
+            int first = (int)Math.Min((ulong)_log.Count, after?.Commit ?? 0);
+            int last = (int)Math.Min((ulong)_log.Count, upTo.Commit);
+            range = last > first ? _log.GetRange(first, last - first).ToArray() : [];
+        }
+
+        foreach (var record in range)
+        {
+            ct.ThrowIfCancellationRequested();
+            if (filter is null || filter.Matches(record.Stream, record.Event.EventName))
+            {
+                yield return ToRecordedEvent(record);
+            }
+        }
+
+        await Task.CompletedTask.ConfigureAwait(false);
+    }
+
+    private RecordedEvent ToRecordedEvent(StoredRecord r) =>
+        new(r.Stream, r.Version, r.Position, r.EventId, r.Event.EventName, r.Event.SchemaVersion, r.Timestamp, r.Event.Data, r.Event.Metadata, _options.Serializer);
 
     private sealed record StoredRecord(string Stream, long Version, GlobalPosition Position, Guid EventId, SerializedEvent Event, DateTimeOffset Timestamp);
 }

@@ -41,6 +41,11 @@ public sealed class EventSerializer
     public SerializedEvent Serialize(EventData data)
     {
         ArgumentNullException.ThrowIfNull(data);
+        if (data.Event is RawEvent raw)
+        {
+            return SerializeRaw(data, raw);
+        }
+
         var type = data.Event.GetType();
         if (!Registry.TryGetByType(type, out var eventType))
         {
@@ -58,11 +63,22 @@ public sealed class EventSerializer
         return new SerializedEvent(data.EventId, eventType.Name, eventType.Version, payload, MetadataCodec.Encode(data.Metadata));
     }
 
+    private static SerializedEvent SerializeRaw(EventData data, RawEvent raw)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(raw.EventName);
+        ArgumentOutOfRangeException.ThrowIfLessThan(raw.SchemaVersion, 1);
+        return new SerializedEvent(data.EventId, raw.EventName, raw.SchemaVersion, raw.Data.ToArray(), MetadataCodec.Encode(data.Metadata));
+    }
+
     /// <summary>
     /// Reads a stored event as the latest type of its name.
     /// </summary>
     /// <exception cref="EventDeserializationException">Unknown name or version, unreadable payload, or a failing upcaster.</exception>
-    public object Deserialize(string stream, long version, string eventName, int schemaVersion, ReadOnlySpan<byte> data)
+    public object Deserialize(string stream, long version, string eventName, int schemaVersion, ReadOnlySpan<byte> data) =>
+        Deserialize(stream, version, eventName, schemaVersion, data, position: null);
+
+    /// <summary>Like <see cref="Deserialize(string, long, string, int, ReadOnlySpan{byte})"/>, naming the global position in an error.</summary>
+    public object Deserialize(string stream, long version, string eventName, int schemaVersion, ReadOnlySpan<byte> data, GlobalPosition? position)
     {
         int current = schemaVersion;
         JsonObject? json = null;
@@ -132,12 +148,15 @@ public sealed class EventSerializer
         catch (Exception ex)
         {
             string during = readingAs is null ? stage : $"reading the payload as '{readingAs.FullName}'";
-            throw new EventDeserializationException(stream, version, eventName, schemaVersion, $"failed while {during}: {ex.Message}", ex);
+            throw new EventDeserializationException(stream, version, eventName, schemaVersion, $"failed while {during}: {ex.Message}", ex, position);
         }
 
         EventDeserializationException Fail(string reason) =>
-            new(stream, version, eventName, schemaVersion, reason);
+            new(stream, version, eventName, schemaVersion, reason, position: position);
     }
+
+    /// <summary>Whether events of <paramref name="eventName"/> can be read here: some version of it is registered.</summary>
+    public bool IsKnown(string eventName) => Registry.LatestVersion(eventName) > 0;
 
     /// <summary>Reads stored metadata; empty or unreadable metadata reads as <see cref="EventMetadata.Empty"/>.</summary>
     public EventMetadata DeserializeMetadata(ReadOnlySpan<byte> metadata) => MetadataCodec.Decode(metadata);

@@ -20,14 +20,26 @@ public interface IEventStore : ICheckpointStore, ISnapshotStore, IAsyncDisposabl
     /// <summary>Reads one stream; a stream that does not exist reads as empty.</summary>
     IAsyncEnumerable<RecordedEvent> ReadStreamAsync(string stream, StreamReadOptions options = default, CancellationToken ct = default);
 
-    /// <summary>Reads the global log forwards from <paramref name="from"/> (inclusive) to its current end.</summary>
+    /// <summary>
+    /// Reads the global log forwards from <paramref name="from"/> (inclusive) to its current end. Events of names
+    /// this application never registered are passed over (counted); events are deserialized when first used.
+    /// </summary>
+    /// <exception cref="EventDeserializationException">
+    /// Thrown, after every event before it, for a stored event that cannot be read; it names stream, version,
+    /// event and global position. A subscription yields such an event as a <see cref="PoisonEvent"/> instead.
+    /// </exception>
     IAsyncEnumerable<RecordedEvent> ReadAllAsync(GlobalPosition from, EventFilter? filter = null, CancellationToken ct = default);
 
     /// <summary>
-    /// Reads the global log after <paramref name="after"/> (exclusive; null for the beginning), then
-    /// follows new appends live until cancelled, with no gap and no duplicate.
+    /// Reads the global log after <paramref name="after"/> (exclusive; null for the beginning), then follows new
+    /// appends live until cancelled, with no gap and no duplicate. Yields each event as a <see cref="RecordedEvent"/>,
+    /// an unreadable one as a <see cref="PoisonEvent"/> (the subscription goes on), a
+    /// <see cref="SubscriptionCheckpoint"/> for positions scanned past without an event to yield, and
+    /// <see cref="CaughtUp"/> once at the live end. Unregistered names are passed over, or yielded as
+    /// <see cref="UnknownEvent"/> when <see cref="SubscriptionOptions.IncludeUnknownEvents"/> asks.
     /// </summary>
-    IAsyncEnumerable<RecordedEvent> SubscribeToAllAsync(GlobalPosition? after, EventFilter? filter = null, CancellationToken ct = default);
+    /// <exception cref="ObjectDisposedException">The store was disposed while the subscription was live.</exception>
+    IAsyncEnumerable<SubscriptionMessage> SubscribeToAllAsync(GlobalPosition? after, SubscriptionOptions? options = null, CancellationToken ct = default);
 
     /// <summary>
     /// Reads one stream after <paramref name="afterVersion"/> (exclusive; null for the beginning), then
