@@ -22,10 +22,36 @@ public sealed partial class EventStoreDbEventStore
         return last is null ? null : CheckpointMapping.FromEvent(last);
     }
 
-    public Task SetCheckpointAsync(string consumer, GlobalPosition position, CancellationToken ct = default)
+    /// <summary>Stores the consumer's position; an older position than the one kept is ignored, so a checkpoint never moves backwards.</summary>
+    public async Task SetCheckpointAsync(string consumer, GlobalPosition position, CancellationToken ct = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(consumer);
-        return AppendToBoundedStreamAsync(InternalStreams.CheckpointStreamOf(consumer), CheckpointMapping.ToSavedMessage(position), CheckpointMaxCount, ct);
+        string checkpointStream = InternalStreams.CheckpointStreamOf(consumer);
+        var message = CheckpointMapping.ToSavedMessage(position);
+        while (true)
+        {
+            var kept = await ReadLastEventAsync(checkpointStream, ct).ConfigureAwait(false);
+            if (kept is not null && CheckpointMapping.FromEvent(kept) is { } keptPosition && keptPosition >= position)
+            {
+                return;
+            }
+
+            if (kept is null)
+            {
+                await WriteMaxCountAsync(checkpointStream, CheckpointMaxCount, ct).ConfigureAwait(false);
+            }
+
+            var expected = kept is null ? ExpectedVersion.NoStream : ExpectedVersion.Exactly((long)kept.StreamRevision);
+            try
+            {
+                await AppendInternalAsync(checkpointStream, expected, message, ct).ConfigureAwait(false);
+                return;
+            }
+            catch (WrongExpectedVersionException)
+            {
+                // Another writer got there first: its checkpoint may be newer than this one.
+            }
+        }
     }
 
     /// <summary>Ends the consumer's checkpoint stream with a cleared marker; a consumer without a checkpoint is left alone.</summary>
@@ -84,24 +110,6 @@ public sealed partial class EventStoreDbEventStore
             {
                 // Another writer got there first: its snapshot may be newer than this one.
             }
-        }
-    }
-
-    /// <summary>
-    /// Appends to a stream that keeps only its latest <paramref name="maxCount"/> events. The common case
-    /// (the stream exists) is one call; the first write sets the metadata before the first event, so a
-    /// crash between the two cannot leave a stream without its bound.
-    /// </summary>
-    private async Task AppendToBoundedStreamAsync(string stream, AppendReq.Types.ProposedMessage message, long maxCount, CancellationToken ct)
-    {
-        try
-        {
-            await AppendInternalAsync(stream, ExpectedVersion.StreamExists, message, ct).ConfigureAwait(false);
-        }
-        catch (WrongExpectedVersionException)
-        {
-            await WriteMaxCountAsync(stream, maxCount, ct).ConfigureAwait(false);
-            await AppendInternalAsync(stream, ExpectedVersion.Any, message, ct).ConfigureAwait(false);
         }
     }
 

@@ -54,13 +54,12 @@ public sealed partial class EventStoreDbEventStore : IEventStore
 
     public async Task<AppendResult> AppendAsync(string stream, ExpectedVersion expected, IReadOnlyList<EventData> events, CancellationToken ct = default)
     {
-        StreamName.Validate(stream);
-        AppendBatch.EnsureDistinctIds(stream, events);
+        var batch = AppendBatch.Prepare(stream, expected, events, _options.Serializer);
         var messages = new AppendReq[events.Count];
         int totalBytes = 0;
         for (int i = 0; i < events.Count; i++)
         {
-            var serialized = _options.Serializer.Serialize(events[i]);
+            var serialized = batch[i];
             var message = EventMapping.ToProposedMessage(serialized);
             int size = EventMapping.SizeOf(message);
             if (size > _options.MaxEventSizeBytes)
@@ -174,6 +173,7 @@ public sealed partial class EventStoreDbEventStore : IEventStore
     public async IAsyncEnumerable<RecordedEvent> ReadStreamAsync(string stream, StreamReadOptions options = default, [EnumeratorCancellation] CancellationToken ct = default)
     {
         StreamName.Validate(stream);
+        options.Validate(stream);
         bool forwards = options.Direction == ReadDirection.Forwards;
         long? next = options.FromVersion;
         long remaining = options.MaxCount ?? long.MaxValue;

@@ -96,6 +96,10 @@ internal sealed class SqliteAppender : IDisposable
         string stream, ExpectedVersion expected, IReadOnlyList<EventData> events, SerializedEvent[] serialized, long timestampTicks, int maxEventSizeBytes)
     {
         var (current, lastPosition) = ReadHead(stream);
+        for (int i = 0; i < serialized.Length; i++)
+        {
+            serialized[i].EnsureWithinLimit(stream, current + 1 + i, maxEventSizeBytes);
+        }
 
         // A retry is looked for only when the append cannot go ahead as new (a version conflict, or its
         // first id already stored), so the common append pays for no lookup.
@@ -106,17 +110,11 @@ internal sealed class SqliteAppender : IDisposable
                 : throw new WrongExpectedVersionException(stream, expected, current);
         }
 
-        for (int i = 0; i < serialized.Length; i++)
-        {
-            serialized[i].EnsureWithinLimit(stream, current + 1 + i, maxEventSizeBytes);
-        }
-
         if (serialized.Length == 0)
         {
             return (new AppendResult(current, lastPosition), false);
         }
 
-        AppendBatch.EnsureDistinctIds(stream, events);
         var p = _insert.Parameters;
         p[0].Value = stream;
         p[7].Value = timestampTicks;

@@ -51,17 +51,10 @@ public sealed class SqliteEventStore : IEventStore
 
     public async Task<AppendResult> AppendAsync(string stream, ExpectedVersion expected, IReadOnlyList<EventData> events, CancellationToken ct = default)
     {
-        StreamName.Validate(stream);
-        ArgumentNullException.ThrowIfNull(events);
+        // Checked and serialized before the write lock is taken, so writers serialize in parallel.
+        var serialized = AppendBatch.Prepare(stream, expected, events, _options.Serializer);
         ThrowIfDisposed();
         ct.ThrowIfCancellationRequested();
-
-        // Serialized before the write lock is taken, so writers serialize in parallel.
-        var serialized = new SerializedEvent[events.Count];
-        for (int i = 0; i < serialized.Length; i++)
-        {
-            serialized[i] = _options.Serializer.Serialize(events[i] ?? throw new ArgumentException($"Event {i} of the append to stream '{stream}' is null.", nameof(events)));
-        }
 
         await _writeGate.WaitAsync(ct).ConfigureAwait(false);
         (AppendResult Result, bool Written) outcome;
@@ -87,6 +80,7 @@ public sealed class SqliteEventStore : IEventStore
     public async IAsyncEnumerable<RecordedEvent> ReadStreamAsync(string stream, StreamReadOptions options = default, [EnumeratorCancellation] CancellationToken ct = default)
     {
         StreamName.Validate(stream);
+        options.Validate(stream);
         long remaining = options.MaxCount ?? long.MaxValue;
         bool forwards = options.Direction == ReadDirection.Forwards;
         long next = options.FromVersion ?? (forwards ? 0 : long.MaxValue);

@@ -19,7 +19,9 @@ internal sealed class SqliteStateWriter : IDisposable
             """
             INSERT INTO checkpoints (consumer, commit_position, prepare_position, updated) VALUES ($consumer, $commit, $prepare, $updated)
             ON CONFLICT (consumer) DO UPDATE SET
-                commit_position = excluded.commit_position, prepare_position = excluded.prepare_position, updated = excluded.updated;
+                commit_position = excluded.commit_position, prepare_position = excluded.prepare_position, updated = excluded.updated
+            WHERE excluded.commit_position > checkpoints.commit_position
+               OR (excluded.commit_position = checkpoints.commit_position AND excluded.prepare_position > checkpoints.prepare_position);
             """,
             timeoutSeconds,
             "$consumer", "$commit", "$prepare", "$updated");

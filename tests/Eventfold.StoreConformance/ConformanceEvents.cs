@@ -11,6 +11,9 @@ public sealed record ItemRemoved(string Sku);
 [Event("conformance.blob")]
 public sealed record Blob(string Payload);
 
+[Event("conformance.measured")]
+public sealed record Measured(double Value);
+
 /// <summary>A type with no [Event]: stores must refuse it.</summary>
 public sealed record NotAnEvent(string Value);
 
@@ -22,6 +25,7 @@ public static class ConformanceRegistry
         registry.Register<ItemAdded>("conformance.item-added", 1);
         registry.Register<ItemRemoved>("conformance.item-removed", 1);
         registry.Register<Blob>("conformance.blob", 1);
+        registry.Register<Measured>("conformance.measured", 1);
         return registry;
     }
 }

@@ -29,17 +29,18 @@ public sealed class InMemoryEventStore : IEventStore
 
     public Task<AppendResult> AppendAsync(string stream, ExpectedVersion expected, IReadOnlyList<EventData> events, CancellationToken ct = default)
     {
-        StreamName.Validate(stream);
-        ArgumentNullException.ThrowIfNull(events);
+        var serialized = AppendBatch.Prepare(stream, expected, events, _options.Serializer);
         ct.ThrowIfCancellationRequested();
-        AppendBatch.EnsureDistinctIds(stream, events);
-        var serialized = events.Select(_options.Serializer.Serialize).ToArray();
 
         lock (_gate)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
             var records = _streams.GetValueOrDefault(stream);
             long current = (records?.Count ?? 0) - 1;
+            for (int i = 0; i < serialized.Length; i++)
+            {
+                serialized[i].EnsureWithinLimit(stream, current + 1 + i, _options.MaxEventSizeBytes);
+            }
 
             if (events.Count > 0 && records is not null && _byEventId.TryGetValue(events[0].EventId, out var first) && first.Stream == stream
                 && IdempotentAppend.IsRetry(events, first.Version, v => v < records.Count ? records[(int)v].EventId : null, expected))
@@ -55,7 +56,6 @@ public sealed class InMemoryEventStore : IEventStore
 
             for (int i = 0; i < serialized.Length; i++)
             {
-                serialized[i].EnsureWithinLimit(stream, current + 1 + i, _options.MaxEventSizeBytes);
                 if (_byEventId.TryGetValue(serialized[i].EventId, out var clash))
                 {
                     throw new DuplicateEventIdException(stream, clash.EventId, clash.Stream, clash.Version);
@@ -86,6 +86,7 @@ public sealed class InMemoryEventStore : IEventStore
     public async IAsyncEnumerable<RecordedEvent> ReadStreamAsync(string stream, StreamReadOptions options = default, [EnumeratorCancellation] CancellationToken ct = default)
     {
         StreamName.Validate(stream);
+        options.Validate(stream);
         StoredRecord[] snapshot;
         lock (_gate)
         {
@@ -148,7 +149,11 @@ public sealed class InMemoryEventStore : IEventStore
         ArgumentException.ThrowIfNullOrWhiteSpace(consumer);
         lock (_gate)
         {
-            _checkpoints[consumer] = position;
+            // Never backwards: a slow writer of an older position does not undo a newer one.
+            if (!_checkpoints.TryGetValue(consumer, out var kept) || kept < position)
+            {
+                _checkpoints[consumer] = position;
+            }
         }
 
         return Task.CompletedTask;

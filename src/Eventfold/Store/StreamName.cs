@@ -12,6 +12,13 @@ public static class StreamName
     /// <summary>The longest name allowed, in characters.</summary>
     public const int MaxLength = 256;
 
+    /// <summary>The longest part of a name an error message quotes.</summary>
+    public const int MaxQuotedLength = 100;
+
+    /// <summary>The name as error messages quote it: its first <see cref="MaxQuotedLength"/> characters.</summary>
+    public static string Quote(string? stream) =>
+        stream is null ? "(null)" : stream.Length <= MaxQuotedLength ? stream : $"{stream[..MaxQuotedLength]}... ({stream.Length} characters)";
+
     /// <summary>Throws <see cref="InvalidStreamNameException"/> when <paramref name="stream"/> breaks a rule.</summary>
     public static void Validate(string? stream)
     {

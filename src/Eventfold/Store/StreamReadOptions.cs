@@ -12,4 +12,20 @@ public readonly record struct StreamReadOptions(
     public static StreamReadOptions Forwards { get; } = new(ReadDirection.Forwards);
 
     public static StreamReadOptions Backwards { get; } = new(ReadDirection.Backwards);
+
+    /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> for a negative version or count, as every store does.</summary>
+    public void Validate(string stream)
+    {
+        if (FromVersion is < 0)
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(FromVersion), FromVersion, $"Reading stream '{StreamName.Quote(stream)}' from version {FromVersion}: versions count from 0.");
+        }
+
+        if (MaxCount is < 0)
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(MaxCount), MaxCount, $"Reading stream '{StreamName.Quote(stream)}' with a negative count of {MaxCount}.");
+        }
+    }
 }
