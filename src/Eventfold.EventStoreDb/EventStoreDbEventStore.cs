@@ -263,7 +263,17 @@ public sealed partial class EventStoreDbEventStore : IEventStore
         options ??= SubscriptionOptions.Default;
         var filter = options.Filter;
         GlobalPosition? lastSeen = after;
+
+        // The server says when it turns live (CaughtUp); the log's end as it was at the start tells it too,
+        // for a server that does not, and for a filter that matches nothing after it.
+        var endAtStart = await ReadLastPositionOfAllAsync(ct).ConfigureAwait(false);
         bool caughtUp = false;
+        if (endAtStart is null || (after is { } start && start >= endAtStart))
+        {
+            caughtUp = true;
+            yield return new CaughtUp(after);
+        }
+
         ReadReq Request()
         {
             var o = NewReadOptions(forwards: true);
@@ -284,6 +294,12 @@ public sealed partial class EventStoreDbEventStore : IEventStore
                         yield return message;
                     }
 
+                    if (!caughtUp && lastSeen >= endAtStart)
+                    {
+                        caughtUp = true;
+                        yield return new CaughtUp(lastSeen);
+                    }
+
                     break;
                 case ReadResp.ContentOneofCase.Checkpoint:
                     var checkpoint = new GlobalPosition(response.Checkpoint.CommitPosition, response.Checkpoint.PreparePosition);
@@ -293,6 +309,12 @@ public sealed partial class EventStoreDbEventStore : IEventStore
                     }
 
                     yield return new SubscriptionCheckpoint(checkpoint);
+                    if (!caughtUp && checkpoint >= endAtStart)
+                    {
+                        caughtUp = true;
+                        yield return new CaughtUp(lastSeen);
+                    }
+
                     break;
                 case ReadResp.ContentOneofCase.CaughtUp when !caughtUp:
                     caughtUp = true;
@@ -373,6 +395,29 @@ public sealed partial class EventStoreDbEventStore : IEventStore
                     return null;
                 case ReadResp.ContentOneofCase.Event:
                     return response.Event.Event;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The position of the last event in <c>$all</c>, system events included, or null when it is empty.</summary>
+    private async Task<GlobalPosition?> ReadLastPositionOfAllAsync(CancellationToken ct)
+    {
+        ReadReq Request()
+        {
+            var o = NewReadOptions(forwards: false);
+            o.All = new ReadOptions.Types.AllOptions { End = new Empty() };
+            o.Count = 1;
+            o.NoFilter = new Empty();
+            return new ReadReq { Options = o };
+        }
+
+        await foreach (var response in ReadAsync("read the end of $all", null, Request, subscription: false, ct).ConfigureAwait(false))
+        {
+            if (response.ContentCase == ReadResp.ContentOneofCase.Event)
+            {
+                return EventMapping.PositionOf(response.Event.Event);
             }
         }
 
