@@ -40,10 +40,10 @@ internal sealed class SqliteAppender : IDisposable
                 timeout, "$stream", "$first", "$end");
             _insert = Prepare(
                 """
-                INSERT INTO events (stream, version, event_id, event_name, schema_version, data, metadata, timestamp)
-                VALUES ($stream, $version, $id, $name, $schema, $data, $metadata, $timestamp);
+                INSERT INTO events (stream, version, event_id, event_name, schema_version, data, metadata, timestamp, checksum)
+                VALUES ($stream, $version, $id, $name, $schema, $data, $metadata, $timestamp, $checksum);
                 """,
-                timeout, "$stream", "$version", "$id", "$name", "$schema", "$data", "$metadata", "$timestamp");
+                timeout, "$stream", "$version", "$id", "$name", "$schema", "$data", "$metadata", "$timestamp", "$checksum");
         }
         catch
         {
@@ -123,12 +123,15 @@ internal sealed class SqliteAppender : IDisposable
         for (int i = 0; i < serialized.Length; i++)
         {
             var e = serialized[i];
-            p[1].Value = current + 1 + i;
-            p[2].Value = EventIdCodec.Encode(e.EventId);
+            long version = current + 1 + i;
+            byte[] eventId = EventIdCodec.Encode(e.EventId);
+            p[1].Value = version;
+            p[2].Value = eventId;
             p[3].Value = e.EventName;
             p[4].Value = e.SchemaVersion;
             p[5].Value = e.Data;
             p[6].Value = e.Metadata;
+            p[8].Value = EventChecksum.Compute(stream, version, eventId, e.EventName, e.SchemaVersion, e.Data, e.Metadata, timestampTicks);
             try
             {
                 _insert.ExecuteNonQuery();

@@ -271,6 +271,7 @@ public sealed class SqliteEventStore : IEventStore
 
     private RecordedEvent ToRecordedEvent(StoredEvent row)
     {
+        EventChecksum.Verify(row);
         var serializer = _options.Serializer;
         object value = serializer.Deserialize(row.Stream, row.Version, row.EventName, row.SchemaVersion, row.Data);
         return new RecordedEvent(

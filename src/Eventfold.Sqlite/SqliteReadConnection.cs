@@ -8,7 +8,7 @@ namespace Eventfold.Sqlite;
 /// </summary>
 internal sealed class SqliteReadConnection : IDisposable
 {
-    private const string Columns = "position, stream, version, event_id, event_name, schema_version, data, metadata, timestamp";
+    private const string Columns = "position, stream, version, event_id, event_name, schema_version, data, metadata, timestamp, checksum";
     private const int MaxCachedCommands = 32;
 
     private readonly SqliteConnection _connection;
@@ -107,7 +107,8 @@ internal sealed class SqliteReadConnection : IDisposable
                 SchemaVersion: reader.GetInt32(5),
                 Data: reader.GetFieldValue<byte[]>(6),
                 Metadata: reader.GetFieldValue<byte[]>(7),
-                TimestampTicks: reader.GetInt64(8)));
+                TimestampTicks: reader.GetInt64(8),
+                Checksum: reader.IsDBNull(9) ? null : reader.GetInt64(9)));
         }
 
         return rows;

@@ -49,6 +49,11 @@ internal static class SqliteSchema
             timestamp      INTEGER NOT NULL
         ) STRICT;
         """,
+
+        // 3: a checksum per event (EventChecksum), verified on read. Rows written before stay NULL and readable.
+        """
+        ALTER TABLE events ADD COLUMN checksum INTEGER;
+        """,
     ];
 
     /// <summary>The schema version this build writes.</summary>

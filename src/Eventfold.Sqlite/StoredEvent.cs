@@ -1,6 +1,6 @@
 namespace Eventfold.Sqlite;
 
-/// <summary>One row of the events table, read but not yet deserialized.</summary>
+/// <summary>One row of the events table, read but not yet deserialized. <see cref="Checksum"/> is null on rows written before schema version 3.</summary>
 internal sealed record StoredEvent(
     long Position,
     string Stream,
@@ -10,4 +10,5 @@ internal sealed record StoredEvent(
     int SchemaVersion,
     byte[] Data,
     byte[] Metadata,
-    long TimestampTicks);
+    long TimestampTicks,
+    long? Checksum);

@@ -19,7 +19,7 @@ public sealed class SchemaTests : IDisposable
 
         using var connection = OpenRaw(_db.Path);
         var columns = Query(connection, "SELECT name FROM pragma_table_info('events') ORDER BY cid;");
-        Assert.Equal(["position", "stream", "version", "event_id", "event_name", "schema_version", "data", "metadata", "timestamp"], columns);
+        Assert.Equal(["position", "stream", "version", "event_id", "event_name", "schema_version", "data", "metadata", "timestamp", "checksum"], columns);
         Assert.Equal("wal", Query(connection, "PRAGMA journal_mode;").Single());
         Assert.Equal(SqliteSchema.CurrentVersion.ToString(), Query(connection, "PRAGMA user_version;").Single());
         Assert.Equal(SqliteSchema.ApplicationId.ToString(), Query(connection, "PRAGMA application_id;").Single());

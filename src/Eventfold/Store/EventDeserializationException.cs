@@ -2,10 +2,15 @@ namespace Eventfold;
 
 /// <summary>
 /// A stored event that cannot be turned back into an object: its name and version are not registered,
-/// its payload is unreadable, or an upcaster failed. The stored event itself is untouched.
+/// its payload is unreadable, an upcaster failed, or its stored form is damaged. The stored event itself
+/// is untouched.
 /// </summary>
-public sealed class EventDeserializationException(string stream, long version, string eventName, int schemaVersion, string reason, Exception? inner = null)
-    : Exception($"Cannot read event '{eventName}' (schema version {schemaVersion}) at version {version} of stream '{stream}': {reason}", inner)
+public class EventDeserializationException(
+    string stream, long version, string eventName, int schemaVersion, string reason, Exception? inner = null, GlobalPosition? position = null)
+    : Exception(
+        $"Cannot read event '{eventName}' (schema version {schemaVersion}) at version {version} of stream '{StreamName.Quote(stream)}'"
+        + (position is { } p ? $" (global position {p})" : "") + $": {reason}",
+        inner)
 {
     public string Stream { get; } = stream;
 
@@ -14,4 +19,7 @@ public sealed class EventDeserializationException(string stream, long version, s
     public string EventName { get; } = eventName;
 
     public int SchemaVersion { get; } = schemaVersion;
+
+    /// <summary>The event's place in the global log, when the store knows it at the point of failure.</summary>
+    public GlobalPosition? Position { get; } = position;
 }
