@@ -82,6 +82,23 @@ internal sealed class SqliteReadConnection : IDisposable
             : null;
     }
 
+    /// <summary>
+    /// Copies the whole database into the empty file at <paramref name="destinationPath"/> with SQLite's
+    /// online backup, in one step: one read transaction, so the copy is one consistent state of the log
+    /// while writers go on (WAL readers never block them).
+    /// </summary>
+    public void BackupTo(string destinationPath)
+    {
+        using var destination = new SqliteConnection(new SqliteConnectionStringBuilder
+        {
+            DataSource = destinationPath,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = false,
+        }.ToString());
+        destination.Open();
+        _connection.BackupDatabase(destination);
+    }
+
     public void Dispose()
     {
         foreach (var command in _commands.Values)

@@ -161,6 +161,16 @@ public sealed class SchemaTests : IDisposable
         Assert.Equal(expected, Query(connection, "PRAGMA synchronous;").Single());
     }
 
+    [Fact]
+    public async Task By_default_every_commit_waits_for_the_disk_so_an_acknowledged_append_survives_power_loss()
+    {
+        Assert.Equal(SqliteSynchronousMode.Full, new SqliteEventStoreOptions().Synchronous);
+        var options = new SqliteEventStoreOptions { Serializer = TestEvents.Serializer };
+        await using var store = new SqliteEventStore(_db.Path, options);
+        using var connection = new SqliteConnectionFactory(store.Path, options).OpenWriter();
+        Assert.Equal("2", Query(connection, "PRAGMA synchronous;").Single());
+    }
+
     internal static SqliteConnection OpenRaw(string path)
     {
         var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
