@@ -16,6 +16,9 @@ internal static class EventChecksum
     [ThreadStatic]
     private static XxHash3? t_hash;
 
+    [ThreadStatic]
+    private static byte[]? t_text;
+
     public static long Compute(string stream, long version, ReadOnlySpan<byte> eventId, string eventName, int schemaVersion,
         ReadOnlySpan<byte> data, ReadOnlySpan<byte> metadata, long timestampTicks)
     {
@@ -65,13 +68,14 @@ internal static class EventChecksum
 
     private static void AppendText(XxHash3 hash, string text, Span<byte> number)
     {
+        // Names are short: a reused buffer, no allocation and no zeroing per row.
         int max = Encoding.UTF8.GetMaxByteCount(text.Length);
         byte[]? rented = max > 1024 ? ArrayPool<byte>.Shared.Rent(max) : null;
-        Span<byte> buffer = rented ?? stackalloc byte[1024];
+        byte[] buffer = rented ?? (t_text ??= new byte[1024]);
         try
         {
             int written = Encoding.UTF8.GetBytes(text, buffer);
-            AppendBytes(hash, buffer[..written], number);
+            AppendBytes(hash, buffer.AsSpan(0, written), number);
         }
         finally
         {

@@ -213,8 +213,10 @@ public sealed class SqliteEventStore : IEventStore
         }
         finally
         {
-            File.Delete(partial);
-            File.Delete(partial + "-journal");
+            foreach (string leftover in new[] { partial, partial + "-journal", partial + "-wal", partial + "-shm" })
+            {
+                File.Delete(leftover);
+            }
         }
     }
 

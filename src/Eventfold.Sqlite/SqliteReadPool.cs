@@ -56,6 +56,9 @@ internal sealed class SqliteReadPool(SqliteConnectionFactory connections, int ma
         }
 
         Drain();
+
+        // A read that passed the first check just before disposal may be queued for a slot: let it in to fail.
+        _slots.Release(maxOpen);
     }
 
     /// <summary>Closes the idle connections; one in use closes when its read ends.</summary>

@@ -80,7 +80,7 @@ public static class StreamName
     {
         if (stream is null)
         {
-            return "(null)";
+            return "";
         }
 
         int length = Math.Min(stream.Length, MaxQuotedLength);
