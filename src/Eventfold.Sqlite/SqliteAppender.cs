@@ -4,17 +4,15 @@ namespace Eventfold.Sqlite;
 
 /// <summary>
 /// The store's one write connection and its prepared statements. Not thread-safe: the store lets one
-/// append in at a time, and SQLite's write lock (an IMMEDIATE transaction) orders appends from other
-/// processes.
+/// append in at a time, and SQLite's write lock (an IMMEDIATE transaction, taken by
+/// <see cref="SqliteWriteLock"/> before <see cref="Append"/> runs) orders appends from other processes,
+/// so the stream's version check and the insert see the same stream.
 /// </summary>
 internal sealed class SqliteAppender : IDisposable
 {
     private const int SqliteConstraint = 19;
 
     private readonly SqliteConnection _connection;
-    private readonly SqliteCommand _begin;
-    private readonly SqliteCommand _commit;
-    private readonly SqliteCommand _rollback;
     private readonly SqliteCommand _selectHead;
     private readonly SqliteCommand _selectById;
     private readonly SqliteCommand _selectRange;
@@ -27,12 +25,8 @@ internal sealed class SqliteAppender : IDisposable
         try
         {
             SqliteSchema.EnsureCreated(_connection, connections.Path);
+            WriteLock = new SqliteWriteLock(_connection, connections);
             int timeout = connections.CommandTimeoutSeconds;
-            // BEGIN IMMEDIATE takes the write lock before the stream's version is read, so the check
-            // and the insert see the same stream, whichever process writes.
-            _begin = Prepare("BEGIN IMMEDIATE;", timeout);
-            _commit = Prepare("COMMIT;", timeout);
-            _rollback = Prepare("ROLLBACK;", timeout);
             _selectHead = Prepare("SELECT version, position FROM events WHERE stream = $stream ORDER BY version DESC LIMIT 1;", timeout, "$stream");
             _selectById = Prepare("SELECT stream, version FROM events WHERE event_id = $id;", timeout, "$id");
             _selectRange = Prepare(
@@ -40,10 +34,10 @@ internal sealed class SqliteAppender : IDisposable
                 timeout, "$stream", "$first", "$end");
             _insert = Prepare(
                 """
-                INSERT INTO events (stream, version, event_id, event_name, schema_version, data, metadata, timestamp)
-                VALUES ($stream, $version, $id, $name, $schema, $data, $metadata, $timestamp);
+                INSERT INTO events (stream, version, event_id, event_name, schema_version, data, metadata, timestamp, checksum)
+                VALUES ($stream, $version, $id, $name, $schema, $data, $metadata, $timestamp, $checksum);
                 """,
-                timeout, "$stream", "$version", "$id", "$name", "$schema", "$data", "$metadata", "$timestamp");
+                timeout, "$stream", "$version", "$id", "$name", "$schema", "$data", "$metadata", "$timestamp", "$checksum");
         }
         catch
         {
@@ -55,32 +49,8 @@ internal sealed class SqliteAppender : IDisposable
     /// <summary>The write connection, for the other writes the store serializes with appends.</summary>
     internal SqliteConnection Connection => _connection;
 
-    /// <summary>Appends <paramref name="serialized"/> in one transaction, or finds them already there.</summary>
-    /// <returns>The result, and whether anything was written.</returns>
-    public (AppendResult Result, bool Written) Append(
-        string stream, ExpectedVersion expected, IReadOnlyList<EventData> events, SerializedEvent[] serialized, long timestampTicks, int maxEventSizeBytes)
-    {
-        _begin.ExecuteNonQuery();
-        try
-        {
-            var outcome = AppendInTransaction(stream, expected, events, serialized, timestampTicks, maxEventSizeBytes);
-            _commit.ExecuteNonQuery();
-            return outcome;
-        }
-        catch
-        {
-            RollBackIfOpen();
-            throw;
-        }
-    }
-
-    /// <summary>Lets SQLite refresh its query-planner statistics before the file is closed.</summary>
-    public void Optimize()
-    {
-        using var command = _connection.CreateCommand();
-        command.CommandText = "PRAGMA optimize;";
-        command.ExecuteNonQuery();
-    }
+    /// <summary>Takes and releases SQLite's write lock for every write on <see cref="Connection"/>.</summary>
+    internal SqliteWriteLock WriteLock { get; } = null!;
 
     public void Dispose()
     {
@@ -89,10 +59,13 @@ internal sealed class SqliteAppender : IDisposable
             command.Dispose();
         }
 
+        WriteLock?.Dispose();
         _connection.Dispose();
     }
 
-    private (AppendResult, bool) AppendInTransaction(
+    /// <summary>Appends <paramref name="serialized"/> in the open write transaction, or finds them already there.</summary>
+    /// <returns>The result, and whether anything was written.</returns>
+    public (AppendResult Result, bool Written) Append(
         string stream, ExpectedVersion expected, IReadOnlyList<EventData> events, SerializedEvent[] serialized, long timestampTicks, int maxEventSizeBytes)
     {
         var (current, lastPosition) = ReadHead(stream);
@@ -121,12 +94,15 @@ internal sealed class SqliteAppender : IDisposable
         for (int i = 0; i < serialized.Length; i++)
         {
             var e = serialized[i];
-            p[1].Value = current + 1 + i;
-            p[2].Value = EventIdCodec.Encode(e.EventId);
+            long version = current + 1 + i;
+            byte[] eventId = EventIdCodec.Encode(e.EventId);
+            p[1].Value = version;
+            p[2].Value = eventId;
             p[3].Value = e.EventName;
             p[4].Value = e.SchemaVersion;
             p[5].Value = e.Data;
             p[6].Value = e.Metadata;
+            p[8].Value = EventChecksum.Compute(stream, version, eventId, e.EventName, e.SchemaVersion, e.Data, e.Metadata, timestampTicks);
             try
             {
                 _insert.ExecuteNonQuery();
@@ -197,15 +173,6 @@ internal sealed class SqliteAppender : IDisposable
         _selectById.Parameters[0].Value = EventIdCodec.Encode(eventId);
         using var reader = _selectById.ExecuteReader();
         return reader.Read() ? (reader.GetString(0), reader.GetInt64(1)) : null;
-    }
-
-    private void RollBackIfOpen()
-    {
-        // A failed COMMIT or a failed statement may already have ended the transaction.
-        if (SQLitePCL.raw.sqlite3_get_autocommit(_connection.Handle) == 0)
-        {
-            _rollback.ExecuteNonQuery();
-        }
     }
 
     private SqliteCommand Prepare(string sql, int timeoutSeconds, params string[] parameterNames)

@@ -12,8 +12,10 @@ internal sealed class SqliteConnectionFactory
     public SqliteConnectionFactory(string path, SqliteEventStoreOptions options)
     {
         Path = path;
+        BusyTimeout = options.BusyTimeout;
         // Microsoft.Data.Sqlite retries busy statements itself for this many whole seconds (0 would
-        // mean forever), on top of SQLite's own busy_timeout wait.
+        // mean forever), on top of SQLite's own busy_timeout wait. The write connection never waits
+        // this way for the write lock: SqliteWriteLock takes it asynchronously.
         CommandTimeoutSeconds = Math.Max(1, (int)Math.Ceiling(options.BusyTimeout.TotalSeconds));
         _connectionString = new SqliteConnectionStringBuilder
         {
@@ -30,6 +32,8 @@ internal sealed class SqliteConnectionFactory
     }
 
     public string Path { get; }
+
+    public TimeSpan BusyTimeout { get; }
 
     public int CommandTimeoutSeconds { get; }
 

@@ -1,17 +1,20 @@
 using System.Runtime.CompilerServices;
+using Microsoft.Data.Sqlite;
 
 namespace Eventfold.Sqlite;
 
 /// <summary>
 /// The embedded event store: every stream and the global log in one SQLite file (WAL mode), created
 /// with its schema on first use. Appends go through one write connection, one at a time in this
-/// process and ordered by SQLite's write lock across processes; reads use pooled connections and
-/// stream the file in pages. Subscriptions wake on this instance's appends at once and poll for
-/// appends made by other processes.
+/// process and ordered by SQLite's write lock across processes (waited for asynchronously); reads use
+/// a bounded pool of connections and stream the file in pages. Subscriptions wake on this instance's
+/// appends at once and poll for appends made by other processes. Errors of the file itself are
+/// <see cref="IOException"/>s naming the file.
 /// </summary>
 public sealed class SqliteEventStore : IEventStore
 {
     private readonly SqliteEventStoreOptions _options;
+    private readonly SqliteConnectionFactory _connections;
     private readonly SqliteAppender _appender;
     private readonly SqliteStateWriter _state;
     private readonly SqliteReadPool _reads;
@@ -33,15 +36,28 @@ public sealed class SqliteEventStore : IEventStore
         _options = options ?? new SqliteEventStoreOptions();
         _options.Validate();
         Path = System.IO.Path.GetFullPath(path);
+        if (Directory.Exists(Path))
+        {
+            throw new IOException($"Opening the event store failed on '{Path}': it is a directory, not a SQLite file.");
+        }
+
         if (System.IO.Path.GetDirectoryName(Path) is { Length: > 0 } directory)
         {
             Directory.CreateDirectory(directory);
         }
 
-        var connections = new SqliteConnectionFactory(Path, _options);
-        _appender = new SqliteAppender(connections);
-        _state = new SqliteStateWriter(_appender.Connection, connections.CommandTimeoutSeconds);
-        _reads = new SqliteReadPool(connections, _options.MaxIdleReadConnections);
+        _connections = new SqliteConnectionFactory(Path, _options);
+        try
+        {
+            _appender = new SqliteAppender(_connections);
+        }
+        catch (SqliteException ex) when (SqliteFileErrors.IsFileError(ex))
+        {
+            throw SqliteFileErrors.Wrap(ex, Path, "Opening the event store");
+        }
+
+        _state = new SqliteStateWriter(_appender.Connection, _connections.CommandTimeoutSeconds);
+        _reads = new SqliteReadPool(_connections, _options.MaxReadConnections, _options.MaxIdleReadConnections);
         _catchUp = new CatchUpSubscription(
             $"SQLite event store '{Path}'", ReadLogEndAsync, ReadRangeAsync, _options.Serializer, _appended, _options.PollInterval, _closed.Token);
     }
@@ -56,18 +72,10 @@ public sealed class SqliteEventStore : IEventStore
         ThrowIfDisposed();
         ct.ThrowIfCancellationRequested();
 
-        await _writeGate.WaitAsync(ct).ConfigureAwait(false);
-        (AppendResult Result, bool Written) outcome;
-        try
-        {
-            ThrowIfDisposed();
-            long now = _options.TimeProvider.GetUtcNow().UtcTicks;
-            outcome = _appender.Append(stream, expected, events, serialized, now, _options.MaxEventSizeBytes);
-        }
-        finally
-        {
-            _writeGate.Release();
-        }
+        var outcome = await WriteAsync(
+            $"The append to stream '{StreamName.Quote(stream)}'",
+            () => _appender.Append(stream, expected, events, serialized, _options.TimeProvider.GetUtcNow().UtcTicks, _options.MaxEventSizeBytes),
+            ct).ConfigureAwait(false);
 
         if (outcome.Written)
         {
@@ -89,7 +97,7 @@ public sealed class SqliteEventStore : IEventStore
             ct.ThrowIfCancellationRequested();
             int limit = (int)Math.Min(remaining, _options.ReadPageSize);
             long from = next;
-            var page = await _reads.UseAsync(c => c.ReadStreamPageAsync(stream, forwards, from, limit, ct)).ConfigureAwait(false);
+            var page = await _reads.UseAsync(c => c.ReadStreamPageAsync(stream, forwards, from, limit, ct), ct).ConfigureAwait(false);
             foreach (var row in page)
             {
                 ct.ThrowIfCancellationRequested();
@@ -130,49 +138,113 @@ public sealed class SqliteEventStore : IEventStore
     public Task<long> GetStreamVersionAsync(string stream, CancellationToken ct = default)
     {
         StreamName.Validate(stream);
-        return _reads.UseAsync(c => c.GetStreamVersionAsync(stream, ct));
+        return _reads.UseAsync(c => c.GetStreamVersionAsync(stream, ct), ct);
     }
 
     public Task<GlobalPosition?> GetCheckpointAsync(string consumer, CancellationToken ct = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(consumer);
-        return _reads.UseAsync(c => c.GetCheckpointAsync(consumer, ct));
+        return _reads.UseAsync(c => c.GetCheckpointAsync(consumer, ct), ct);
     }
 
     public Task SetCheckpointAsync(string consumer, GlobalPosition position, CancellationToken ct = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(consumer);
-        return WriteStateAsync(w => w.SetCheckpoint(consumer, position, _options.TimeProvider.GetUtcNow().UtcTicks), ct);
+        return WriteStateAsync($"The checkpoint write of consumer '{consumer}'", w => w.SetCheckpoint(consumer, position, _options.TimeProvider.GetUtcNow().UtcTicks), ct);
     }
 
     public Task DeleteCheckpointAsync(string consumer, CancellationToken ct = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(consumer);
-        return WriteStateAsync(w => w.DeleteCheckpoint(consumer), ct);
+        return WriteStateAsync($"The checkpoint deletion of consumer '{consumer}'", w => w.DeleteCheckpoint(consumer), ct);
     }
 
     public Task<Snapshot?> GetSnapshotAsync(string stream, CancellationToken ct = default)
     {
         StreamName.Validate(stream);
-        return _reads.UseAsync(c => c.GetSnapshotAsync(stream, ct));
+        return _reads.UseAsync(c => c.GetSnapshotAsync(stream, ct), ct);
     }
 
     public Task SetSnapshotAsync(Snapshot snapshot, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         StreamName.Validate(snapshot.Stream);
-        return WriteStateAsync(w => w.SetSnapshot(snapshot, _options.TimeProvider.GetUtcNow().UtcTicks), ct);
+        return WriteStateAsync(
+            $"The snapshot write of stream '{snapshot.Stream}'", w => w.SetSnapshot(snapshot, _options.TimeProvider.GetUtcNow().UtcTicks), ct);
+    }
+
+    /// <summary>
+    /// Copies the store into a new SQLite file at <paramref name="destinationPath"/> with SQLite's online
+    /// backup, safely while this store and others on the file go on appending: the copy holds the log as
+    /// it was at one moment (whole appends, positions with no gap), with checkpoints and snapshots, and
+    /// opens as a store of its own. The copy is written beside the destination and then moved over it,
+    /// so an older backup there is replaced only by a complete one. Cancellation is honoured until the
+    /// copy starts; the copy itself, one step, runs to its end.
+    /// </summary>
+    /// <exception cref="ArgumentException">The destination is the store's own file.</exception>
+    /// <exception cref="IOException">The destination cannot be written; the message names it.</exception>
+    public async Task BackupAsync(string destinationPath, CancellationToken ct = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(destinationPath);
+        ThrowIfDisposed();
+        string destination = System.IO.Path.GetFullPath(destinationPath);
+        if (string.Equals(destination, Path, OperatingSystem.IsLinux() ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase))
+        {
+            throw new ArgumentException($"'{destinationPath}' is the store's own file; back up to another path.", nameof(destinationPath));
+        }
+
+        ct.ThrowIfCancellationRequested();
+        if (System.IO.Path.GetDirectoryName(destination) is { Length: > 0 } directory)
+        {
+            Directory.CreateDirectory(directory);
+        }
+
+        string partial = $"{destination}.{Guid.NewGuid():N}.partial";
+        try
+        {
+            // On a pooled read connection: bounded with the reads, and DisposeAsync waits for it.
+            await _reads.UseAsync(c => Task.Run(() => { c.BackupTo(partial); return true; }, ct), ct).ConfigureAwait(false);
+            File.Move(partial, destination, overwrite: true);
+        }
+        catch (SqliteException ex) when (SqliteFileErrors.IsFileError(ex))
+        {
+            throw SqliteFileErrors.Wrap(ex, destination, "Backing up the event store");
+        }
+        finally
+        {
+            foreach (string leftover in new[] { partial, partial + "-journal", partial + "-wal", partial + "-shm" })
+            {
+                File.Delete(leftover);
+            }
+        }
     }
 
     /// <summary>Runs a checkpoint or snapshot write on the write connection, between appends.</summary>
-    private async Task WriteStateAsync(Action<SqliteStateWriter> write, CancellationToken ct)
+    private Task WriteStateAsync(string doing, Action<SqliteStateWriter> write, CancellationToken ct) =>
+        WriteAsync(doing, () =>
+        {
+            write(_state);
+            return true;
+        }, ct);
+
+    /// <summary>
+    /// Runs <paramref name="write"/> in a write transaction on the write connection: one write at a time in
+    /// this process (the gate), and SQLite's write lock, both waited for asynchronously and cancellably.
+    /// </summary>
+    private async Task<T> WriteAsync<T>(string doing, Func<T> write, CancellationToken ct)
     {
         ThrowIfDisposed();
         await _writeGate.WaitAsync(ct).ConfigureAwait(false);
         try
         {
             ThrowIfDisposed();
-            write(_state);
+            var writeLock = _appender.WriteLock;
+            await writeLock.BeginAsync(doing, ct).ConfigureAwait(false);
+            return writeLock.CommitAfter(write);
+        }
+        catch (SqliteException ex) when (SqliteFileErrors.IsFileError(ex))
+        {
+            throw SqliteFileErrors.Wrap(ex, Path, doing);
         }
         finally
         {
@@ -182,7 +254,7 @@ public sealed class SqliteEventStore : IEventStore
 
     private async Task<GlobalPosition?> ReadLogEndAsync(CancellationToken ct)
     {
-        long last = await _reads.UseAsync(c => c.GetLastPositionAsync(ct)).ConfigureAwait(false);
+        long last = await _reads.UseAsync(c => c.GetLastPositionAsync(ct), ct).ConfigureAwait(false);
         return last == 0 ? null : GlobalPosition.FromSequence(last);
     }
 
@@ -203,7 +275,7 @@ public sealed class SqliteEventStore : IEventStore
         {
             ct.ThrowIfCancellationRequested();
             long start = next;
-            var page = await _reads.UseAsync(c => c.ReadAllPageAsync(start, to, condition, limit, ct)).ConfigureAwait(false);
+            var page = await _reads.UseAsync(c => c.ReadAllPageAsync(start, to, condition, limit, ct), ct).ConfigureAwait(false);
             foreach (var row in page)
             {
                 ct.ThrowIfCancellationRequested();
@@ -219,7 +291,11 @@ public sealed class SqliteEventStore : IEventStore
         }
     }
 
-    /// <summary>Waits for an append in progress, then closes every connection (the WAL is checkpointed into the file).</summary>
+    /// <summary>
+    /// Waits for the append and the reads in progress, copies the WAL into the main file and closes every
+    /// connection, so the main file alone holds every event and can be copied (unless another process
+    /// still has the file open: then its last connection does this).
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref _disposed, 1) == 1)
@@ -232,10 +308,12 @@ public sealed class SqliteEventStore : IEventStore
         await _writeGate.WaitAsync().ConfigureAwait(false);
         try
         {
-            _reads.Dispose();
+            await _reads.DisposeAsync().ConfigureAwait(false);
             try
             {
-                _appender.Optimize();
+                // Best effort and never waiting: another process may hold the file; then its last connection checkpoints.
+                _appender.WriteLock.TryExec("PRAGMA optimize;");
+                _appender.WriteLock.TryExec("PRAGMA wal_checkpoint(TRUNCATE);");
             }
             finally
             {
@@ -259,6 +337,15 @@ public sealed class SqliteEventStore : IEventStore
         {
             var exception = new EventDeserializationException(row.Stream, row.Version, row.EventName, row.SchemaVersion, error, position: position);
             return new PoisonEvent(row.Stream, row.Version, position, row.EventId, row.EventName, row.SchemaVersion, exception);
+        }
+
+        try
+        {
+            EventChecksum.Verify(row);
+        }
+        catch (EventChecksumMismatchException mismatch)
+        {
+            return new PoisonEvent(row.Stream, row.Version, position, row.EventId, row.EventName, row.SchemaVersion, mismatch);
         }
 
         return new RecordedEvent(

@@ -11,16 +11,17 @@ public sealed class SqliteEventStoreOptions : EventStoreOptions
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromMilliseconds(100);
 
     /// <summary>
-    /// SQLite's <c>PRAGMA synchronous</c> for appends. <see cref="SqliteSynchronousMode.Normal"/> (the
-    /// default) never loses a commit to a process crash in WAL mode; choose
-    /// <see cref="SqliteSynchronousMode.Full"/> to survive power loss as well.
+    /// SQLite's <c>PRAGMA synchronous</c> for appends. <see cref="SqliteSynchronousMode.Full"/> (the
+    /// default) makes every commit wait for the disk, so an acknowledged append survives a power loss, as
+    /// on EventStoreDB. <see cref="SqliteSynchronousMode.Normal"/> is an opt-in for speed: in WAL mode it
+    /// never loses a commit to a process crash, but a power loss or OS crash can undo the last commits.
     /// </summary>
-    public SqliteSynchronousMode Synchronous { get; init; } = SqliteSynchronousMode.Normal;
+    public SqliteSynchronousMode Synchronous { get; init; } = SqliteSynchronousMode.Full;
 
     /// <summary>
-    /// How long an append waits for another process's write transaction on the same file before it
-    /// fails with a <c>SQLITE_BUSY</c> <see cref="Microsoft.Data.Sqlite.SqliteException"/> (rounded up
-    /// to whole seconds, at least one).
+    /// How long a write (append, checkpoint, snapshot) waits, asynchronously and cancellably, for another
+    /// connection's write transaction on the same file before it fails with a <see cref="TimeoutException"/>
+    /// naming the stream and the file. Opening the store waits as long for a file that is locked.
     /// </summary>
     public TimeSpan BusyTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
@@ -29,6 +30,12 @@ public sealed class SqliteEventStoreOptions : EventStoreOptions
 
     /// <summary>How many idle read connections the store keeps open for reuse.</summary>
     public int MaxIdleReadConnections { get; init; } = 8;
+
+    /// <summary>
+    /// How many read connections the store opens at most; more concurrent reads wait (asynchronously) for
+    /// one to come back. Each read holds its connection for one page only.
+    /// </summary>
+    public int MaxReadConnections { get; init; } = 16;
 
     internal void Validate()
     {
@@ -44,6 +51,7 @@ public sealed class SqliteEventStoreOptions : EventStoreOptions
 
         ArgumentOutOfRangeException.ThrowIfLessThan(ReadPageSize, 1, nameof(ReadPageSize));
         ArgumentOutOfRangeException.ThrowIfNegative(MaxIdleReadConnections, nameof(MaxIdleReadConnections));
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxReadConnections, 1, nameof(MaxReadConnections));
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxEventSizeBytes, 1, nameof(MaxEventSizeBytes));
         ArgumentNullException.ThrowIfNull(Serializer, nameof(Serializer));
         ArgumentNullException.ThrowIfNull(TimeProvider, nameof(TimeProvider));

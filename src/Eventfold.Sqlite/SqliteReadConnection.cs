@@ -8,7 +8,7 @@ namespace Eventfold.Sqlite;
 /// </summary>
 internal sealed class SqliteReadConnection : IDisposable
 {
-    private const string Columns = "position, stream, version, event_id, event_name, schema_version, data, metadata, timestamp";
+    private const string Columns = "position, stream, version, event_id, event_name, schema_version, data, metadata, timestamp, checksum";
     private const int MaxCachedCommands = 32;
 
     private readonly SqliteConnection _connection;
@@ -82,6 +82,23 @@ internal sealed class SqliteReadConnection : IDisposable
             : null;
     }
 
+    /// <summary>
+    /// Copies the whole database into the empty file at <paramref name="destinationPath"/> with SQLite's
+    /// online backup, in one step: one read transaction, so the copy is one consistent state of the log
+    /// while writers go on (WAL readers never block them).
+    /// </summary>
+    public void BackupTo(string destinationPath)
+    {
+        using var destination = new SqliteConnection(new SqliteConnectionStringBuilder
+        {
+            DataSource = destinationPath,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = false,
+        }.ToString());
+        destination.Open();
+        _connection.BackupDatabase(destination);
+    }
+
     public void Dispose()
     {
         foreach (var command in _commands.Values)
@@ -121,11 +138,12 @@ internal sealed class SqliteReadConnection : IDisposable
                 eventName, schemaVersion,
                 Data: reader.GetFieldValue<byte[]>(6),
                 Metadata: reader.GetFieldValue<byte[]>(7),
-                TimestampTicks: ReadTimestampTicks(reader));
+                TimestampTicks: ReadTimestampTicks(reader),
+                Checksum: reader.IsDBNull(9) ? null : reader.GetInt64(9));
         }
         catch (Exception ex) when (ex is InvalidCastException or FormatException or ArgumentException or OverflowException or InvalidOperationException)
         {
-            return new StoredEvent(position, stream, version, Guid.Empty, eventName, schemaVersion, [], [], 0, $"its row cannot be read: {ex.Message}");
+            return new StoredEvent(position, stream, version, Guid.Empty, eventName, schemaVersion, [], [], 0, null, $"its row cannot be read: {ex.Message}");
         }
     }
 

@@ -49,14 +49,31 @@ internal static class SqliteSchema
             timestamp      INTEGER NOT NULL
         ) STRICT;
         """,
+
+        // 3: a checksum per event (EventChecksum), verified on read. Rows written before stay NULL and readable.
+        """
+        ALTER TABLE events ADD COLUMN checksum INTEGER;
+        """,
     ];
 
     /// <summary>The schema version this build writes.</summary>
     internal static int CurrentVersion => Migrations.Length;
 
-    /// <summary>Switches the file to WAL mode and brings its schema to <see cref="CurrentVersion"/>.</summary>
+    /// <summary>The names the store creates in a file; another program's table of one of these names makes the file not ours.</summary>
+    private static readonly string[] OwnNames = ["events", "checkpoints", "snapshots", "events_by_event_name"];
+
+    /// <summary>
+    /// Checks that the file is an Eventfold store or an unversioned database the store may add its tables
+    /// to, then switches it to WAL mode and brings its schema to <see cref="CurrentVersion"/>. A file that
+    /// is not ours is refused by reading alone, before anything is written to it.
+    /// </summary>
     internal static void EnsureCreated(SqliteConnection connection, string path)
     {
+        if (Inspect(connection, path))
+        {
+            return;
+        }
+
         string journalMode = Scalar<string>(connection, "PRAGMA journal_mode = WAL;");
         if (!string.Equals(journalMode, "wal", StringComparison.OrdinalIgnoreCase))
         {
@@ -65,17 +82,42 @@ internal static class SqliteSchema
 
         // IMMEDIATE: two processes opening a new file at once create the schema once, one after the other.
         using var transaction = connection.BeginTransaction(deferred: false);
+        if (Inspect(connection, path))
+        {
+            return;
+        }
+
+        long version = Scalar<long>(connection, "PRAGMA user_version;");
+        for (long step = version; step < CurrentVersion; step++)
+        {
+            Execute(connection, Migrations[step]);
+        }
+
+        Execute(connection, $"PRAGMA application_id = {ApplicationId}; PRAGMA user_version = {CurrentVersion};");
+        transaction.Commit();
+    }
+
+    /// <summary>Refuses a file that is not ours, by reading only.</summary>
+    /// <returns>Whether the file is already an Eventfold store of the current schema in WAL mode: nothing to do.</returns>
+    private static bool Inspect(SqliteConnection connection, string path)
+    {
         long applicationId = Scalar<long>(connection, "PRAGMA application_id;");
         long version = Scalar<long>(connection, "PRAGMA user_version;");
         if (applicationId != 0 && applicationId != ApplicationId)
         {
-            throw new InvalidOperationException($"The SQLite file at '{path}' belongs to another application (application_id {applicationId}), not Eventfold.");
+            throw new InvalidOperationException($"The SQLite file at '{path}' belongs to another application (application_id {applicationId}), not Eventfold; it was left unchanged.");
         }
 
         if (applicationId == 0 && version != 0)
         {
             // Another program's database that numbers its own schema: adding tables to it would be a guess.
-            throw new InvalidOperationException($"The SQLite file at '{path}' is not an Eventfold store (user_version {version}, no Eventfold application_id).");
+            throw new InvalidOperationException($"The SQLite file at '{path}' is not an Eventfold store (user_version {version}, no Eventfold application_id); it was left unchanged.");
+        }
+
+        if (applicationId == 0 && FindOwnName(connection) is { } clash)
+        {
+            throw new InvalidOperationException(
+                $"The SQLite file at '{path}' is not an Eventfold store: it has a table or index '{clash}' of its own and no Eventfold application_id; it was left unchanged.");
         }
 
         if (version > CurrentVersion)
@@ -84,18 +126,19 @@ internal static class SqliteSchema
                 $"The event store at '{path}' has schema version {version}, newer than the {CurrentVersion} this Eventfold.Sqlite knows; use a newer Eventfold.Sqlite.");
         }
 
-        if (version == CurrentVersion && applicationId == ApplicationId)
-        {
-            return;
-        }
+        return applicationId == ApplicationId && version == CurrentVersion
+            && string.Equals(Scalar<string>(connection, "PRAGMA journal_mode;"), "wal", StringComparison.OrdinalIgnoreCase);
+    }
 
-        for (long step = version; step < CurrentVersion; step++)
-        {
-            Execute(connection, Migrations[step]);
-        }
-
-        Execute(connection, $"PRAGMA application_id = {ApplicationId}; PRAGMA user_version = {CurrentVersion};");
-        transaction.Commit();
+    private static string? FindOwnName(SqliteConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT name FROM sqlite_master WHERE name IN ($a, $b, $c, $d) ORDER BY name LIMIT 1;";
+        command.Parameters.AddWithValue("$a", OwnNames[0]);
+        command.Parameters.AddWithValue("$b", OwnNames[1]);
+        command.Parameters.AddWithValue("$c", OwnNames[2]);
+        command.Parameters.AddWithValue("$d", OwnNames[3]);
+        return command.ExecuteScalar() as string;
     }
 
     private static void Execute(SqliteConnection connection, string sql)

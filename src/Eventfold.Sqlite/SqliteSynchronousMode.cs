@@ -8,11 +8,11 @@ public enum SqliteSynchronousMode
 
     /// <summary>
     /// In WAL mode, commits survive a process crash; a power loss or OS crash can undo the last commits
-    /// but never corrupts the file. The default: fast and safe for what an application can cause.
+    /// but never corrupts the file. An opt-in for speed (docs/performance.md has the cost of each mode).
     /// </summary>
     Normal = 1,
 
-    /// <summary>Every commit waits for the disk: durable across power loss too, at a large cost in speed.</summary>
+    /// <summary>Every commit waits for the disk: an acknowledged append survives power loss too. The default.</summary>
     Full = 2,
 
     /// <summary>Like <see cref="Full"/>, and also syncs the directory after deleting a journal.</summary>

@@ -19,7 +19,7 @@ public sealed class SchemaTests : IDisposable
 
         using var connection = OpenRaw(_db.Path);
         var columns = Query(connection, "SELECT name FROM pragma_table_info('events') ORDER BY cid;");
-        Assert.Equal(["position", "stream", "version", "event_id", "event_name", "schema_version", "data", "metadata", "timestamp"], columns);
+        Assert.Equal(["position", "stream", "version", "event_id", "event_name", "schema_version", "data", "metadata", "timestamp", "checksum"], columns);
         Assert.Equal("wal", Query(connection, "PRAGMA journal_mode;").Single());
         Assert.Equal(SqliteSchema.CurrentVersion.ToString(), Query(connection, "PRAGMA user_version;").Single());
         Assert.Equal(SqliteSchema.ApplicationId.ToString(), Query(connection, "PRAGMA application_id;").Single());
@@ -159,6 +159,16 @@ public sealed class SchemaTests : IDisposable
         var factory = new SqliteConnectionFactory(store.Path, options);
         using var connection = factory.OpenWriter();
         Assert.Equal(expected, Query(connection, "PRAGMA synchronous;").Single());
+    }
+
+    [Fact]
+    public async Task By_default_every_commit_waits_for_the_disk_so_an_acknowledged_append_survives_power_loss()
+    {
+        Assert.Equal(SqliteSynchronousMode.Full, new SqliteEventStoreOptions().Synchronous);
+        var options = new SqliteEventStoreOptions { Serializer = TestEvents.Serializer };
+        await using var store = new SqliteEventStore(_db.Path, options);
+        using var connection = new SqliteConnectionFactory(store.Path, options).OpenWriter();
+        Assert.Equal("2", Query(connection, "PRAGMA synchronous;").Single());
     }
 
     internal static SqliteConnection OpenRaw(string path)

@@ -227,4 +227,37 @@ public abstract partial class EventStoreConformanceTests
 
         await Assert.ThrowsAsync<InvalidStreamNameException>(() => Store.AppendAsync(stream, ExpectedVersion.Any, Items(1)));
     }
+    [SkippableFact]
+    public async Task Stream_names_with_a_lone_surrogate_are_refused_so_no_two_names_share_a_stream()
+    {
+        // Built in code, not in [InlineData]: test discovery would mangle lone surrogates.
+        string[] malformed = [Prefix + "acct-\uD800", Prefix + "acct-\uDC00", Prefix + "\uDC00\uD800-acct", Prefix + "acct-\uD800x"];
+        foreach (string stream in malformed)
+        {
+            var ex = await Assert.ThrowsAsync<InvalidStreamNameException>(() => Store.AppendAsync(stream, ExpectedVersion.Any, Items(1)));
+            Assert.Contains("lone surrogate", ex.Message);
+            await Assert.ThrowsAsync<InvalidStreamNameException>(async () => await Store.ReadStreamAsync(stream).ToListAsync());
+            await Assert.ThrowsAsync<InvalidStreamNameException>(() => Store.GetStreamVersionAsync(stream));
+        }
+
+        // A well-formed pair (an emoji) is a name like any other, and two different pairs are two streams.
+        string grinning = Prefix + "acct-\uD83D\uDE00", winking = Prefix + "acct-\uD83D\uDE09";
+        await Store.AppendAsync(grinning, ExpectedVersion.NoStream, Items(2));
+        await Store.AppendAsync(winking, ExpectedVersion.NoStream, Items(1));
+        Assert.Equal(1, await Store.GetStreamVersionAsync(grinning));
+        Assert.Equal(winking, Assert.Single(await Store.ReadStreamAsync(winking).ToListAsync()).Stream);
+    }
+
+    [SkippableFact]
+    public async Task An_error_quotes_at_most_the_first_100_characters_of_a_stream_name()
+    {
+        var stream = new string('a', 100) + new string('b', StreamName.MaxLength);
+
+        var ex = await Assert.ThrowsAsync<InvalidStreamNameException>(() => Store.AppendAsync(stream, ExpectedVersion.Any, Items(1)));
+
+        Assert.Contains(new string('a', 100), ex.Message);
+        Assert.DoesNotContain("ab", ex.Message);
+        Assert.Contains($"{stream.Length} characters", ex.Message);
+        Assert.Equal(stream, ex.Stream);
+    }
 }

@@ -9,7 +9,9 @@ namespace Eventfold.Benchmarks.Sqlite;
 /// Reads the whole global log of <see cref="StoredEvents"/> events, written in setup through the store
 /// (100 streams of 100). Times are per event (<c>OperationsPerInvoke</c>). The raw baseline selects the
 /// same rows and columns in one query and reads each column into its .NET type, deserializing nothing;
-/// the store also turns each payload into its event and builds a <see cref="RecordedEvent"/>.
+/// the store also verifies each row's checksum, turns each payload into its event and builds a
+/// <see cref="RecordedEvent"/>. A second copy of the file with its checksums cleared (as rows written
+/// before schema 3 have none) shows what the verification costs.
 /// </summary>
 [MemoryDiagnoser]
 [MedianColumn]
@@ -21,6 +23,8 @@ public class ReadAllBenchmarks
 
     private TempDatabase _file = null!;
     private SqliteEventStore _store = null!;
+    private TempDatabase _uncheckedFile = null!;
+    private SqliteEventStore _uncheckedStore = null!;
     private SqliteConnection _raw = null!;
     private SqliteCommand _select = null!;
 
@@ -43,13 +47,23 @@ public class ReadAllBenchmarks
             checkpoint.ExecuteNonQuery();
         }
 
+        _uncheckedFile = new TempDatabase("read-unchecked");
+        _store.BackupAsync(_uncheckedFile.Path).GetAwaiter().GetResult();
+        using (var clear = _uncheckedFile.OpenRaw())
+        using (var command = clear.CreateCommand())
+        {
+            command.CommandText = "UPDATE events SET checksum = NULL; PRAGMA wal_checkpoint(TRUNCATE);";
+            command.ExecuteNonQuery();
+        }
+
+        _uncheckedStore = new SqliteEventStore(_uncheckedFile.Path);
         _select = _raw.CreateCommand();
         _select.CommandText =
             "SELECT position, stream, version, event_id, event_name, schema_version, data, metadata, timestamp FROM events ORDER BY position;";
         _select.Prepare();
 
-        long raw = RawSelect(), store = StoreReadAllAsync().GetAwaiter().GetResult();
-        if (raw != StoredEvents || store != StoredEvents)
+        long raw = RawSelect(), store = StoreReadAllAsync().GetAwaiter().GetResult(), unchecked_ = StoreReadAllWithoutChecksumsAsync().GetAwaiter().GetResult();
+        if (raw != StoredEvents || store != StoredEvents || unchecked_ != StoredEvents)
         {
             throw new InvalidOperationException($"Expected {StoredEvents} events; the raw select read {raw}, the store {store}.");
         }
@@ -61,7 +75,9 @@ public class ReadAllBenchmarks
         _select.Dispose();
         _raw.Dispose();
         _store.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        _uncheckedStore.DisposeAsync().AsTask().GetAwaiter().GetResult();
         _file.Dispose();
+        _uncheckedFile.Dispose();
     }
 
     /// <returns>The number of events read, checked in setup.</returns>
@@ -88,10 +104,15 @@ public class ReadAllBenchmarks
     }
 
     [Benchmark(OperationsPerInvoke = StoredEvents, Description = "SqliteEventStore.ReadAllAsync")]
-    public async Task<long> StoreReadAllAsync()
+    public Task<long> StoreReadAllAsync() => ReadAll(_store);
+
+    [Benchmark(OperationsPerInvoke = StoredEvents, Description = "ReadAllAsync, rows without checksum")]
+    public Task<long> StoreReadAllWithoutChecksumsAsync() => ReadAll(_uncheckedStore);
+
+    private static async Task<long> ReadAll(SqliteEventStore store)
     {
         long count = 0;
-        await foreach (var e in _store.ReadAllAsync(GlobalPosition.Start))
+        await foreach (var e in store.ReadAllAsync(GlobalPosition.Start))
         {
             count += e.Event is not null ? 1 : 0;
         }

@@ -2,13 +2,14 @@ namespace Eventfold;
 
 /// <summary>
 /// A stored event that cannot be turned back into an object: its name and version are not registered,
-/// its payload is unreadable, or an upcaster failed. The stored event itself is untouched.
+/// its payload is unreadable, an upcaster failed, or its stored form is damaged. The stored event itself
+/// is untouched.
 /// </summary>
 public class EventDeserializationException(
     string stream, long version, string eventName, int schemaVersion, string reason, Exception? inner = null, GlobalPosition? position = null)
     : Exception(
-        $"Cannot read event '{eventName}' (schema version {schemaVersion}) at version {version} of stream '{stream}'"
-        + (position is { } p ? $", global position {p}" : "") + $": {reason}",
+        $"Cannot read event '{eventName}' (schema version {schemaVersion}) at version {version} of stream '{StreamName.Quote(stream)}'"
+        + (position is { } p ? $" (global position {p})" : "") + $": {reason}",
         inner)
 {
     public string Stream { get; } = stream;

@@ -54,6 +54,26 @@ public sealed class StoreContractTests
     }
 
     [Fact]
+    public void Lone_surrogates_are_refused_and_pairs_are_allowed()
+    {
+        Assert.Contains("lone surrogate U+D800 at index 5", StreamName.Check("acct-\uD800"));
+        Assert.Contains("lone surrogate U+DC00 at index 5", StreamName.Check("acct-\uDC00"));
+        Assert.Contains("lone surrogate U+DC00 at index 0", StreamName.Check("\uDC00\uD800"));
+        Assert.Null(StreamName.Check("acct-\uD83D\uDE00"));
+    }
+
+    [Fact]
+    public void A_refused_name_is_quoted_readably_and_cut_after_100_characters()
+    {
+        var lone = Assert.Throws<InvalidStreamNameException>(() => StreamName.Validate("acct-\uD800"));
+        Assert.Contains("'acct-\\uD800'", lone.Message);
+
+        var pairAtTheCut = new string('a', 99) + "\uD83D\uDE00" + new string('b', 300);
+        var cut = Assert.Throws<InvalidStreamNameException>(() => StreamName.Validate(pairAtTheCut));
+        Assert.Contains("'" + new string('a', 99) + "... (401 characters)'", cut.Message);
+    }
+
+    [Fact]
     public void Idempotent_retries_are_recognised_only_at_an_allowed_place_with_the_same_ids()
     {
         var ids = new[] { Guid.NewGuid(), Guid.NewGuid() };
