@@ -44,7 +44,8 @@ internal static class AggregateParser
         string ns = CompilerNames.Namespace(type.ContainingNamespace);
         // '+' between nested types, as in metadata names: "Ns.Outer+Inner" cannot clash with a type "Ns.Outer.Inner".
         string nesting = string.Join("+", containing.Select(c => c.Name).Concat(new[] { type.Name }));
-        string hintName = (type.ContainingNamespace.IsGlobalNamespace ? "" : type.ContainingNamespace.ToDisplayString() + ".") + nesting + ".g.cs";
+        // Hint names allow no '@': a keyword namespace "@class" is written "class" there.
+        string hintName = ((type.ContainingNamespace.IsGlobalNamespace ? "" : type.ContainingNamespace.ToDisplayString() + ".") + nesting).Replace("@", "") + ".g.cs";
 
         // The same reader the analyzers use: the switch calls exactly the Apply methods EVF008 accepts.
         var applies = ApplyHandlerReader.DispatchOrder(ApplyHandlerReader.Read(type, ct));
