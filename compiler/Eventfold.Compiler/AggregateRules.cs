@@ -1,6 +1,8 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace Eventfold.Compiler;
 
@@ -78,7 +80,7 @@ internal static class AggregateRules
 
         foreach (var generated in GeneratedMembers)
         {
-            var own = type.GetMembers(generated).FirstOrDefault(m => !m.IsImplicitlyDeclared);
+            var own = type.GetMembers(generated).FirstOrDefault(m => !m.IsImplicitlyDeclared && !IsGeneratedByEventfold(m));
             if (own is not null)
             {
                 Add(InputProblemKind.AggregateDeclaresGeneratedMember, $"Aggregate '{name}' declares '{generated}', which the generator adds to every aggregate; rename or remove it", own);
@@ -94,6 +96,19 @@ internal static class AggregateRules
 
         return problems;
     }
+
+    /// <summary>
+    /// Whether the member is one the aggregate generator wrote: analyzers see the generated part too,
+    /// the generator (which checks before it writes) does not. The generated part is the one that
+    /// declares <c>IEventSourced&lt;TSelf&gt;</c> with its global:: name.
+    /// </summary>
+    public static bool IsGeneratedByEventfold(ISymbol member) =>
+        member.DeclaringSyntaxReferences.Length > 0
+        && member.DeclaringSyntaxReferences.All(reference =>
+            reference.GetSyntax().FirstAncestorOrSelf<TypeDeclarationSyntax>() is { BaseList: { } bases }
+            && bases.Types.Any(t => t.Type.ToString().StartsWith(GeneratedContract, StringComparison.Ordinal)));
+
+    private const string GeneratedContract = "global::Eventfold.IEventSourced<";
 
     private static INamedTypeSymbol? GenericContainer(INamedTypeSymbol type)
     {
