@@ -167,7 +167,10 @@ internal static class ApplyHandlerReader
 
         if (inBase && !IsReachableFrom(method, aggregate))
         {
-            return Make(HandlerRejection.PrivateInBaseClass, $"it is private to the base class '{method.ContainingType.Name}', so '{aggregate.Name}' cannot call it; make it protected");
+            string where = method.DeclaredAccessibility == Accessibility.Private
+                ? $"private to the base class '{method.ContainingType.Name}'"
+                : $"internal to the assembly '{method.ContainingAssembly.Name}' of the base class '{method.ContainingType.Name}'";
+            return Make(HandlerRejection.PrivateInBaseClass, $"it is {where}, so '{aggregate.Name}' cannot call it; make it protected");
         }
 
         if (inBase && hiding.FirstOrDefault(h => TakesOne(h, parameter.Type)) is { } winner)
