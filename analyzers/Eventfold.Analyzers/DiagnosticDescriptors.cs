@@ -43,7 +43,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor UnusableHandlerShape = Create(
         RuleIdentifiers.UnusableHandlerShape,
         title: "Handler method has a shape the generator cannot use",
-        messageFormat: "'{0}' cannot be used as {1}: expected {2}",
+        messageFormat: "'{0}' cannot be used as {1}: {2}",
         DiagnosticCategories.Usage,
         DiagnosticSeverity.Error,
         description: "The generators call Apply, On, Handle, saga step and upcaster methods directly; a method of another shape would be skipped or produce code that does not compile.");
@@ -55,6 +55,70 @@ internal static class DiagnosticDescriptors
         DiagnosticCategories.Design,
         DiagnosticSeverity.Warning,
         description: "Apply methods only change state from an event that already happened. Decisions that raise events belong in the command methods that call Raise.");
+
+    public static readonly DiagnosticDescriptor AggregateCannotBeGenerated = Create(
+        RuleIdentifiers.AggregateCannotBeGenerated,
+        title: "Aggregate type cannot be generated",
+        messageFormat: "{0}",
+        DiagnosticCategories.Usage,
+        DiagnosticSeverity.Error,
+        description: "The generator implements an [Aggregate] class as one concrete, instantiable type. A generic, abstract or static class, or one nested in a generic type, gets no generated members.");
+
+    public static readonly DiagnosticDescriptor AggregateNeedsParameterlessConstructor = Create(
+        RuleIdentifiers.AggregateNeedsParameterlessConstructor,
+        title: "Aggregate has no parameterless constructor",
+        messageFormat: "{0}",
+        DiagnosticCategories.Usage,
+        DiagnosticSeverity.Error,
+        description: "AggregateRepository creates an aggregate through the generated Create(id), which calls a parameterless constructor (private is fine) before replaying the events. Without one the generator emits nothing.");
+
+    public static readonly DiagnosticDescriptor AggregateHasRequiredMember = Create(
+        RuleIdentifiers.AggregateHasRequiredMember,
+        title: "Aggregate has a required member",
+        messageFormat: "{0}",
+        DiagnosticCategories.Usage,
+        DiagnosticSeverity.Error,
+        description: "The generated Create(id) cannot set required members: an aggregate's state comes from its events, not from initialisers. Without removing 'required' the generator emits nothing.");
+
+    public static readonly DiagnosticDescriptor AggregateDeclaresGeneratedMember = Create(
+        RuleIdentifiers.AggregateDeclaresGeneratedMember,
+        title: "Aggregate declares a member the generator adds",
+        messageFormat: "{0}",
+        DiagnosticCategories.Usage,
+        DiagnosticSeverity.Error,
+        description: "The generator adds Id, Version, UncommittedEvents and Raise to every aggregate. A member of the same name, declared or inherited, would clash, so the generator emits nothing for the aggregate.");
+
+    public static readonly DiagnosticDescriptor EventCannotBeRegistered = Create(
+        RuleIdentifiers.EventCannotBeRegistered,
+        title: "Event type cannot be registered",
+        messageFormat: "{0}",
+        DiagnosticCategories.Usage,
+        DiagnosticSeverity.Error,
+        description: "The generated registration names every [Event] type in code. A generic, private, protected, file-local or static type cannot be named there, so it is never registered and can be neither saved nor read.");
+
+    public static readonly DiagnosticDescriptor InvalidAttributeValue = Create(
+        RuleIdentifiers.InvalidAttributeValue,
+        title: "Eventfold attribute has an invalid value",
+        messageFormat: "{0}",
+        DiagnosticCategories.Usage,
+        DiagnosticSeverity.Error,
+        description: "Event schema versions count from 1, a stored event name is not empty and an aggregate names its stream category. The generator skips a type whose attribute breaks one of these.");
+
+    public static readonly DiagnosticDescriptor RaiseOfNonEvent = Create(
+        RuleIdentifiers.RaiseOfNonEvent,
+        title: "Raise of a type that is not an event",
+        messageFormat: "Aggregate '{0}' raises '{1}', which is not an [Event] type, so saving it fails with UnregisteredEventTypeException; mark '{1}' with [Event] or raise an event",
+        DiagnosticCategories.Usage,
+        DiagnosticSeverity.Error,
+        description: "Only [Event] types are registered and can be stored. Raising any other type applies it in memory but fails when the aggregate is saved.");
+
+    public static readonly DiagnosticDescriptor UnreadableEventMember = Create(
+        RuleIdentifiers.UnreadableEventMember,
+        title: "Event member cannot be read back",
+        messageFormat: "Event '{0}' has the member '{1}' of type '{2}', {3} that System.Text.Json cannot create when it reads the event back; declare its derived types with [JsonPolymorphic] and [JsonDerivedType], give it a [JsonConverter], or use a concrete type",
+        DiagnosticCategories.Design,
+        DiagnosticSeverity.Warning,
+        description: "An event is written as JSON and read back into its type. An interface or abstract class member is written with the properties of its runtime type but cannot be created on reading, so the stored event can never be loaded again.");
 
     private static DiagnosticDescriptor Create(
         string id,

@@ -12,4 +12,12 @@ internal static class RuleIdentifiers
     public const string TypeMustBePartial = "EVF006";
     public const string UnusableHandlerShape = "EVF008";
     public const string RaiseInsideApply = "EVF009";
+    public const string AggregateCannotBeGenerated = "EVF011";
+    public const string AggregateNeedsParameterlessConstructor = "EVF012";
+    public const string AggregateHasRequiredMember = "EVF013";
+    public const string AggregateDeclaresGeneratedMember = "EVF014";
+    public const string EventCannotBeRegistered = "EVF015";
+    public const string InvalidAttributeValue = "EVF016";
+    public const string RaiseOfNonEvent = "EVF017";
+    public const string UnreadableEventMember = "EVF018";
 }

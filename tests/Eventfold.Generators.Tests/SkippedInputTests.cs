@@ -3,8 +3,9 @@ using Eventfold.Generators.Tests.Infrastructure;
 namespace Eventfold.Generators.Tests;
 
 /// <summary>
-/// Input the generator cannot complete gets no generated code at all (the analyzers explain why),
-/// so the user never sees compiler errors from half-generated members.
+/// Input the generator cannot complete gets no generated code at all (the analyzers explain why:
+/// GeneratorAndAnalyzersAgreeTests checks both), so the user never sees compiler errors from
+/// half-generated members.
 /// </summary>
 public sealed class SkippedInputTests
 {
@@ -19,6 +20,13 @@ public sealed class SkippedInputTests
     [InlineData("NullCategory", "[Aggregate(null!)] public sealed partial class A { }")]
     [InlineData("Struct", "[Aggregate(\"a\")] public partial struct A { }")]
     [InlineData("RecordStruct", "[Aggregate(\"a\")] public partial record struct A;")]
+    [InlineData("EmptyCategory", "[Aggregate(\"\")] public sealed partial class A { }")]
+    [InlineData("RequiredMember", "[Aggregate(\"a\")] public sealed partial class A { public required string Name { get; init; } }")]
+    [InlineData("DeclaresId", "[Aggregate(\"a\")] public sealed partial class A { public string Id => \"x\"; }")]
+    [InlineData("DeclaresVersion", "[Aggregate(\"a\")] public sealed partial class A { public int Version; }")]
+    [InlineData("DeclaresRaise", "[Aggregate(\"a\")] public sealed partial class A { private void Raise(object e) { } }")]
+    [InlineData("DeclaresUncommittedEvents", "[Aggregate(\"a\")] public sealed partial class A { public object[] UncommittedEvents => new object[0]; }")]
+    [InlineData("InheritsVersion", "public abstract class B { public long Version { get; set; } } [Aggregate(\"a\")] public sealed partial class A : B { }")]
     public void Aggregate_the_generator_cannot_complete_gets_no_code(string caseName, string declaration)
     {
         var (generated, _) = GeneratorHarness.Run(GeneratorHarness.Compile(caseName, "using Eventfold;\n" + declaration));
@@ -62,6 +70,10 @@ public sealed class SkippedInputTests
     [InlineData("Generic", "[Event] public sealed record E<T>(T V);")]
     [InlineData("FileLocal", "[Event] file sealed record E(int V);")]
     [InlineData("VersionZero", "[Event(Version = 0)] public sealed record E(int V);")]
+    [InlineData("VersionNegative", "[Event(Version = -1)] public sealed record E(int V);")]
+    [InlineData("EmptyName", "[Event(\"\")] public sealed record E(int V);")]
+    [InlineData("Protected", "public class Outer { [Event] protected sealed record E(int V); }")]
+    [InlineData("NestedInPrivate", "public class Outer { private class Inner { [Event] public sealed record E(int V); } }")]
     public void Event_that_generated_code_cannot_register_is_left_out(string caseName, string declaration)
     {
         var (generated, _) = GeneratorHarness.Run(GeneratorHarness.Compile(caseName, "using Eventfold;\n" + declaration));

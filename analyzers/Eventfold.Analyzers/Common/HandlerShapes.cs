@@ -4,8 +4,10 @@ using Microsoft.CodeAnalysis;
 namespace Eventfold.Analyzers.Common;
 
 /// <summary>
-/// The method shapes the generators call. Each check returns null when the method fits, or the
-/// shape it should have.
+/// The method shapes of handler families that have no generator yet (On, Handle, saga steps,
+/// upcasters). Each check returns null when the method fits, or what it should be. Apply methods are
+/// read by the shared <see cref="Eventfold.Compiler.ApplyHandlerReader"/>, which the generator uses
+/// too; these move there as their generators arrive.
 /// </summary>
 internal sealed class HandlerShapes(EventfoldTypes types)
 {
@@ -14,12 +16,6 @@ internal sealed class HandlerShapes(EventfoldTypes types)
     public const string HandleRole = "a dispatcher Handle method";
     public const string StepRole = "a saga step";
     public const string UpcasterRole = "an upcaster";
-
-    public string? CheckApply(IMethodSymbol method) =>
-        !method.IsStatic && method.ReturnsVoid && !method.IsGenericMethod
-        && method.Parameters.Length == 1 && IsMessageParameter(method.Parameters[0])
-            ? null
-            : "a non-generic instance method 'void Apply(TEvent e)' whose one parameter is a class or struct (not object, an interface or ref/out)";
 
     public string? CheckOn(IMethodSymbol method)
     {
@@ -36,7 +32,7 @@ internal sealed class HandlerShapes(EventfoldTypes types)
             };
         return fits
             ? null
-            : "On(TEvent), On(TEvent, EventContext), On(TEvent, CancellationToken) or On(TEvent, EventContext, CancellationToken), returning void, Task or ValueTask, where TEvent is a class or struct";
+            : "expected On(TEvent), On(TEvent, EventContext), On(TEvent, CancellationToken) or On(TEvent, EventContext, CancellationToken), returning void, Task or ValueTask, where TEvent is a class or struct";
     }
 
     public string? CheckHandle(IMethodSymbol method)
@@ -50,7 +46,7 @@ internal sealed class HandlerShapes(EventfoldTypes types)
                 : returnsTask && method.Parameters[1].RefKind == RefKind.None && Is(method.Parameters[1].Type, types.CancellationToken));
         return fits
             ? null
-            : "Handle(TMessage, CancellationToken) returning Task or ValueTask, or Handle(TMessage) returning void, Task or ValueTask, where TMessage is a class or struct";
+            : "expected Handle(TMessage, CancellationToken) returning Task or ValueTask, or Handle(TMessage) returning void, Task or ValueTask, where TMessage is a class or struct";
     }
 
     /// <param name="method">The [Step] method.</param>
@@ -71,7 +67,7 @@ internal sealed class HandlerShapes(EventfoldTypes types)
         var stateName = state is null ? "TState" : state.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat);
         return fits
             ? null
-            : $"'Task {method.Name}({stateName} state, CancellationToken ct)' or 'Task<{stateName}> {method.Name}({stateName} state, CancellationToken ct)', with the state type of the saga's first step";
+            : $"expected 'Task {method.Name}({stateName} state, CancellationToken ct)' or 'Task<{stateName}> {method.Name}({stateName} state, CancellationToken ct)', with the state type of the saga's first step";
     }
 
     public static string? CheckUpcaster(IMethodSymbol method) =>
@@ -82,7 +78,7 @@ internal sealed class HandlerShapes(EventfoldTypes types)
         && method.Parameters.Length == 1
         && method.Parameters[0].RefKind == RefKind.None
             ? null
-            : "a public or internal static method that takes the older version and returns the next one, 'static TNext M(TOld e)'";
+            : "expected a public or internal static method that takes the older version and returns the next one, 'static TNext M(TOld e)'";
 
     /// <summary>
     /// A saga's state is the first parameter type of its lowest-ordered step, when that is a class or

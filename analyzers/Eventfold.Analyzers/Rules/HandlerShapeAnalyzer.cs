@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using Eventfold.Analyzers.Common;
+using Eventfold.Compiler;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -40,7 +41,7 @@ public sealed class HandlerShapeAnalyzer : DiagnosticAnalyzer
 
         if (type.HasAttribute(types.Aggregate))
         {
-            CheckNamed(context, methods, "Apply", HandlerShapes.ApplyRole, shapes.CheckApply);
+            CheckApplies(context, type);
         }
 
         if (type.HasAttribute(types.Projection))
@@ -61,6 +62,27 @@ public sealed class HandlerShapeAnalyzer : DiagnosticAnalyzer
         foreach (var upcaster in methods.Where(m => m.HasAttribute(types.Upcaster)))
         {
             Report(context, upcaster, HandlerShapes.UpcasterRole, HandlerShapes.CheckUpcaster(upcaster));
+        }
+    }
+
+    /// <summary>Every Apply the generated dispatch will not call, from the reader the generator uses.</summary>
+    private static void CheckApplies(SymbolAnalysisContext context, INamedTypeSymbol aggregate)
+    {
+        foreach (var found in ApplyHandlerReader.Read(aggregate, context.CancellationToken))
+        {
+            var candidate = found.Value;
+            if (candidate.IsAccepted)
+            {
+                continue;
+            }
+
+            // A base class's method is reported on the aggregate that cannot use it: another aggregate may.
+            var location = candidate.DeclaredInBase ? aggregate.FirstLocation() : found.Symbol.FirstLocation();
+            var name = candidate.DeclaredInBase ? candidate.DeclaringType + "." + candidate.MethodName : candidate.MethodName;
+            if (location is not null && location.IsInSource)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UnusableHandlerShape, location, name, HandlerShapes.ApplyRole, candidate.Reason));
+            }
         }
     }
 

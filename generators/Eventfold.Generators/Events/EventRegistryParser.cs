@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using System.Text;
 using System.Threading;
+using Eventfold.Compiler;
 using Microsoft.CodeAnalysis;
 
 namespace Eventfold.Generators.Events;
@@ -45,7 +46,7 @@ internal static class EventRegistryParser
             return null;
         }
 
-        string methodName = owner.ToFullyQualifiedName() + "." + method.Name;
+        string methodName = owner.ToFullyQualifiedName() + "." + CompilerNames.Identifier(method.Name);
         var from = method.Parameters[0].Type;
         var to = method.ReturnType;
 
@@ -90,21 +91,19 @@ internal static class EventRegistryParser
         return new RegistrySpec(ClassNameFor(assemblyName), sortedEvents.ToEquatableArray(), sortedUpcasters.ToEquatableArray());
     }
 
+    /// <summary>Reads an event through the rules shared with the analyzers: an event with a problem is left out (EVF015, EVF016 say why).</summary>
     private static bool TryReadEvent(INamedTypeSymbol type, AttributeData? attribute, out string name, out int version)
     {
         name = "";
         version = 0;
-        if (attribute is null
-            || type.IsOrIsNestedInGeneric()
-            || type.IsStatic
-            || !type.IsAccessibleInAssembly())
+        if (attribute is null || EventRules.Check(type, attribute).Count > 0)
         {
             return false;
         }
 
-        name = attribute.FirstStringArgument() ?? type.Name;
-        version = attribute.NamedInt("Version", 1);
-        return name.Length > 0 && version >= 1;
+        name = EventRules.StoredName(type, attribute);
+        version = EventRules.StoredVersion(attribute);
+        return true;
     }
 
     private static bool IsJsonObject(ITypeSymbol type) => type.ToDisplayString() is KnownNames.JsonObject or KnownNames.JsonObject + "?";

@@ -4,10 +4,9 @@ namespace Eventfold.Analyzers.Tests.Rules;
 
 public sealed class HandlerShapeTests
 {
-    private const string ApplyShape = "a non-generic instance method 'void Apply(TEvent e)' whose one parameter is a class or struct (not object, an interface or ref/out)";
-    private const string OnShape = "On(TEvent), On(TEvent, EventContext), On(TEvent, CancellationToken) or On(TEvent, EventContext, CancellationToken), returning void, Task or ValueTask, where TEvent is a class or struct";
-    private const string HandleShape = "Handle(TMessage, CancellationToken) returning Task or ValueTask, or Handle(TMessage) returning void, Task or ValueTask, where TMessage is a class or struct";
-    private const string UpcasterShape = "a public or internal static method that takes the older version and returns the next one, 'static TNext M(TOld e)'";
+    private const string OnShape = "expected On(TEvent), On(TEvent, EventContext), On(TEvent, CancellationToken) or On(TEvent, EventContext, CancellationToken), returning void, Task or ValueTask, where TEvent is a class or struct";
+    private const string HandleShape = "expected Handle(TMessage, CancellationToken) returning Task or ValueTask, or Handle(TMessage) returning void, Task or ValueTask, where TMessage is a class or struct";
+    private const string UpcasterShape = "expected a public or internal static method that takes the older version and returns the next one, 'static TNext M(TOld e)'";
 
     private const string Usings = """
         using System;
@@ -29,11 +28,17 @@ public sealed class HandlerShapeTests
     public async Task Valid_Apply_methods_are_not_reported()
     {
         const string source = Usings + """
+            public readonly record struct Pong;
+
             [Aggregate("order")]
             public sealed partial class Order
             {
                 private void Apply(OrderPlaced e) { }
                 public void Apply(Ping e) { }
+                // An interface or base type of events: the generated switch matches it as a type pattern.
+                private void Apply(IMessage e) { }
+                // 'in' is accepted: the generated call passes the event by value.
+                private void Apply(in Pong e) { }
                 // Other names are not handlers.
                 private static int Total(object e) => 0;
             }
@@ -46,27 +51,79 @@ public sealed class HandlerShapeTests
     }
 
     [Fact]
-    public async Task Apply_methods_of_the_wrong_shape_are_reported()
+    public async Task Each_wrong_Apply_shape_gets_its_own_message()
     {
         const string source = Usings + """
+            public sealed record Shipped;
+            public sealed record Cancelled;
+
             [Aggregate("order")]
             public sealed partial class Order
             {
                 private static void {|#0:Apply|}(OrderPlaced e) { }
                 private bool {|#1:Apply|}(Ping e) => true;
                 private void {|#2:Apply|}(object e) { }
-                private void {|#3:Apply|}(IMessage e) { }
-                private void {|#4:Apply|}(ref Ping e) { }
-                private void {|#5:Apply|}<T>(T e) { }
-                private void {|#6:Apply|}(OrderPlaced e, int extra) { }
-                private void {|#7:Apply|}() { }
+                private void {|#3:Apply|}(ref Ping e) { }
+                private void {|#4:Apply|}<T>(T e) { }
+                private void {|#5:Apply|}(OrderPlaced e, long version) { }
+                private void {|#6:Apply|}() { }
+                private async void {|#7:Apply|}(Shipped e) => await Task.Yield();
+                private void {|#8:Apply|}(int? e) { }
+                private void {|#9:Apply|}(out Cancelled e) => e = new Cancelled();
             }
             """;
 
-        var expected = Enumerable.Range(0, 8)
-            .Select(i => Verify.Diagnostic("EVF008").WithLocation(i).WithArguments("Apply", "an aggregate Apply method", ApplyShape))
+        const string Shape = "'void Apply(TEvent e)'";
+        string[] reasons =
+        [
+            $"it is static; an Apply method changes the aggregate's state, so it is an instance method, {Shape}",
+            $"it returns 'bool'; an Apply method returns void, {Shape}",
+            "it takes 'object', which would catch every event; take one event type, or a base class or interface of the events it handles",
+            $"its parameter is 'ref'; take the event by value or 'in', {Shape}",
+            $"it is generic; declare one {Shape} per event type",
+            $"it takes 2 parameters; an Apply method takes only the event, {Shape}",
+            $"it takes no parameter; an Apply method takes the event, {Shape}",
+            $"it is async; an Apply method must have changed the state when Raise returns, {Shape}",
+            "its parameter type 'int?' cannot be matched against a raised event (a nullable value type, type parameter, pointer or ref struct); take an event class, struct, record or interface",
+            $"its parameter is 'out'; take the event by value or 'in', {Shape}",
+        ];
+        var expected = reasons
+            .Select((reason, i) => Verify.Diagnostic("EVF008").WithLocation(i).WithArguments("Apply", "an aggregate Apply method", reason))
             .ToArray();
         await Verify.VerifyAsync(source, expected);
+    }
+
+    [Fact]
+    public async Task A_base_class_Apply_the_aggregate_cannot_reach_is_reported_on_the_aggregate()
+    {
+        const string source = Usings + """
+            public record LineAdded(decimal Price);
+            public sealed record PromotionalLineAdded(decimal Price) : LineAdded(Price);
+
+            public abstract class AggregateBase
+            {
+                protected void Apply(OrderPlaced e) { }          // called by the generated dispatch
+                private void Apply(Ping e) { }                   // private: unreachable
+                protected void Apply(PromotionalLineAdded e) { } // C# picks Cart.Apply(LineAdded) instead
+            }
+
+            [Aggregate("cart")]
+            public sealed partial class {|#0:Cart|} : AggregateBase
+            {
+                private void Apply(LineAdded e) { }
+            }
+            """;
+
+        await Verify.VerifyAsync(
+            source,
+            Verify.Diagnostic("EVF008").WithLocation(0).WithArguments(
+                "AggregateBase.Apply",
+                "an aggregate Apply method",
+                "it is private to the base class 'AggregateBase', so 'Cart' cannot call it; make it protected"),
+            Verify.Diagnostic("EVF008").WithLocation(0).WithArguments(
+                "AggregateBase.Apply",
+                "an aggregate Apply method",
+                "C# resolves 'Apply(PromotionalLineAdded)' in 'Cart' to 'Cart.Apply(LineAdded)', declared in a more derived class, so this method would never run; move it into 'Cart'"));
     }
 
     [Fact]
@@ -174,7 +231,7 @@ public sealed class HandlerShapeTests
             Verify.Diagnostic("EVF008").WithLocation(location).WithArguments(
                 name,
                 "a saga step",
-                $"'Task {name}(Checkout state, CancellationToken ct)' or 'Task<Checkout> {name}(Checkout state, CancellationToken ct)', with the state type of the saga's first step");
+                $"expected 'Task {name}(Checkout state, CancellationToken ct)' or 'Task<Checkout> {name}(Checkout state, CancellationToken ct)', with the state type of the saga's first step");
     }
 
     [Fact]
@@ -193,7 +250,7 @@ public sealed class HandlerShapeTests
             Verify.Diagnostic("EVF008").WithLocation(0).WithArguments(
                 "Start",
                 "a saga step",
-                "'Task Start(TState state, CancellationToken ct)' or 'Task<TState> Start(TState state, CancellationToken ct)', with the state type of the saga's first step"));
+                "expected 'Task Start(TState state, CancellationToken ct)' or 'Task<TState> Start(TState state, CancellationToken ct)', with the state type of the saga's first step"));
     }
 
     [Fact]

@@ -167,4 +167,82 @@ public sealed class RaiseAnalyzersTests
             source,
             AnalyzerVerifier<RaiseInsideApplyAnalyzer>.Diagnostic("EVF009").WithLocation(0).WithArguments("Order.Apply(OrderPlaced)"));
     }
+
+    [Fact]
+    public async Task A_derived_event_handled_by_the_Apply_of_its_base_or_interface_is_not_reported()
+    {
+        // The generated switch has 'case LineAdded e:' and 'case INote e:', which match these events.
+        const string source = Events + """
+            public interface INote { }
+            [Event] public record LineAdded(decimal Price);
+            [Event] public sealed record PromotionalLineAdded(decimal Price) : LineAdded(Price);
+            [Event] public sealed record GiftNote : INote;
+
+            [Aggregate("order")]
+            public sealed partial class Order
+            {
+                public void Add() => Raise(new PromotionalLineAdded(1m));
+                public void Note() => Raise(new GiftNote());
+                private void Apply(LineAdded e) { }
+                private void Apply(INote e) { }
+            }
+            """ + GeneratedPart;
+
+        await AnalyzerVerifier<RaiseWithoutApplyAnalyzer>.VerifyAsync(source);
+    }
+
+    [Fact]
+    public async Task An_Apply_the_generator_does_not_call_does_not_count()
+    {
+        // The Apply methods below are never called. Where one exists for exactly the raised type
+        // EVF008 already says why (private to the base class; returns bool), so EVF003 stays quiet
+        // and the mistake is reported once; OrderCancelled's Apply takes object and handles nothing.
+        const string source = Events + """
+            public abstract class AggregateBase
+            {
+                private void Apply(OrderShipped e) { }
+            }
+
+            [Aggregate("order")]
+            public sealed partial class Order : AggregateBase
+            {
+                public void Ship() => Raise(new OrderShipped());
+                public void Place() => Raise(new OrderPlaced(1m));
+                public void Cancel() => Raise({|#0:new OrderCancelled()|});
+                private bool Apply(OrderPlaced e) => true;
+                private void Apply(object e) { }
+            }
+            """ + GeneratedPart;
+
+        await AnalyzerVerifier<RaiseWithoutApplyAnalyzer>.VerifyAsync(
+            source,
+            AnalyzerVerifier<RaiseWithoutApplyAnalyzer>.Diagnostic("EVF003").WithLocation(0).WithArguments("Order", "OrderCancelled"));
+    }
+
+    [Fact]
+    public async Task Raise_of_a_type_that_is_certainly_not_an_event_is_reported()
+    {
+        const string source = Events + """
+            public class NotAnEventBase { }
+            public interface ISomething { }
+
+            [Aggregate("order")]
+            public sealed partial class Order
+            {
+                public void Place(decimal total) => Raise(new OrderPlaced(total));
+                public void Wrong() => Raise({|#0:new NotAnEvent()|});
+                public void Text() => Raise({|#1:"placed"|});
+                public void Number() => Raise({|#2:42|});
+                // Could hold an [Event] at run time: not reported.
+                public void Maybe(object e, NotAnEventBase b, ISomething s) { Raise(e); Raise(b); Raise(s); }
+                private void Apply(OrderPlaced e) { }
+            }
+            """ + GeneratedPart;
+
+        await AnalyzerVerifier<RaiseOfNonEventAnalyzer>.VerifyAsync(
+            source,
+            AnalyzerVerifier<RaiseOfNonEventAnalyzer>.Diagnostic("EVF017").WithLocation(0).WithArguments("Order", "NotAnEvent"),
+            AnalyzerVerifier<RaiseOfNonEventAnalyzer>.Diagnostic("EVF017").WithLocation(1).WithArguments("Order", "string"),
+            AnalyzerVerifier<RaiseOfNonEventAnalyzer>.Diagnostic("EVF017").WithLocation(2).WithArguments("Order", "int"));
+    }
 }

@@ -11,11 +11,14 @@ namespace Eventfold.Generators.Tests.Infrastructure;
 /// </summary>
 internal sealed class CompiledSample
 {
-    private static readonly Lazy<CompiledSample> Instance = new(() => new CompiledSample());
+    private static readonly Lazy<CompiledSample> Instance = new(() => new CompiledSample("Eventfold.RunSample", [RuntimeSamples.Shop]));
 
-    private CompiledSample()
+    private readonly string _assemblyName;
+
+    private CompiledSample(string assemblyName, string[] sources)
     {
-        var (generated, output) = GeneratorHarness.Run(GeneratorHarness.Compile("Eventfold.RunSample", RuntimeSamples.Shop));
+        _assemblyName = assemblyName;
+        var (generated, output) = GeneratorHarness.Run(GeneratorHarness.Compile(assemblyName, sources));
         Generated = generated;
         Problems = GeneratorHarness.Problems(output);
 
@@ -29,11 +32,17 @@ internal sealed class CompiledSample
         image.Position = 0;
         // Collectible so the sample does not outlive the tests; Eventfold itself resolves from the
         // default context, so the sample and the tests share EventRegistry and IEventSourced<T>.
-        var context = new AssemblyLoadContext("Eventfold.RunSample", isCollectible: true);
+        var context = new AssemblyLoadContext(assemblyName, isCollectible: true);
         Assembly = context.LoadFromStream(image);
     }
 
     public static CompiledSample Shared => Instance.Value;
+
+    /// <summary>
+    /// Another sample, loaded once per call: its event names must not be used by any other sample,
+    /// since its module initializer registers them with <see cref="EventRegistry.Default"/> too.
+    /// </summary>
+    public static CompiledSample Load(string assemblyName, params string[] sources) => new(assemblyName, sources);
 
     public IReadOnlyDictionary<string, string> Generated { get; }
 
@@ -46,7 +55,7 @@ internal sealed class CompiledSample
     /// <summary>Calls the generated <c>RegisterAll</c> on a registry of the test's own.</summary>
     public EventRegistry NewRegistry()
     {
-        var registration = Type("Eventfold.Generated.EventfoldEventRegistration_Eventfold_RunSample");
+        var registration = Type("Eventfold.Generated.EventfoldEventRegistration_" + _assemblyName.Replace('.', '_'));
         var registerAll = registration.GetMethod("RegisterAll", BindingFlags.Static | BindingFlags.NonPublic | BindingFlags.Public)!;
         var registry = new EventRegistry();
         registerAll.Invoke(null, [registry]);
