@@ -28,7 +28,7 @@ internal sealed class SqliteAppender : IDisposable
             WriteLock = new SqliteWriteLock(_connection, connections);
             int timeout = connections.CommandTimeoutSeconds;
             _selectHead = Prepare("SELECT version, position FROM events WHERE stream = $stream ORDER BY version DESC LIMIT 1;", timeout, "$stream");
-            _selectById = Prepare("SELECT stream, version FROM events WHERE event_id = $id;", timeout, "$id");
+            _selectById = Prepare("SELECT version FROM events WHERE stream = $stream AND event_id = $id;", timeout, "$stream", "$id");
             _selectRange = Prepare(
                 "SELECT version, event_id, position FROM events WHERE stream = $stream AND version >= $first AND version < $end ORDER BY version;",
                 timeout, "$stream", "$first", "$end");
@@ -116,9 +116,9 @@ internal sealed class SqliteAppender : IDisposable
                     return (retry, false);
                 }
 
-                if (FindStored(e.EventId) is { } clash)
+                if (FindStored(stream, e.EventId) is { } clash)
                 {
-                    throw new DuplicateEventIdException(stream, e.EventId, clash.Stream, clash.Version);
+                    throw new DuplicateEventIdException(stream, e.EventId, stream, clash);
                 }
 
                 throw;
@@ -141,10 +141,12 @@ internal sealed class SqliteAppender : IDisposable
     /// <summary>The result of an earlier append of exactly these events at a place <paramref name="expected"/> allows, if there was one.</summary>
     private AppendResult? FindRetry(string stream, ExpectedVersion expected, IReadOnlyList<EventData> events)
     {
-        if (FindStored(events[0].EventId) is not { } first || first.Stream != stream)
+        if (FindStored(stream, events[0].EventId) is not { } firstVersion)
         {
             return null;
         }
+
+        var first = (Stream: stream, Version: firstVersion);
 
         var p = _selectRange.Parameters;
         p[0].Value = stream;
@@ -168,11 +170,13 @@ internal sealed class SqliteAppender : IDisposable
         return new AppendResult(last, GlobalPosition.FromSequence(stored[last].Position));
     }
 
-    private (string Stream, long Version)? FindStored(Guid eventId)
+    /// <summary>The version at which <paramref name="stream"/> holds <paramref name="eventId"/>, or null.</summary>
+    private long? FindStored(string stream, Guid eventId)
     {
-        _selectById.Parameters[0].Value = EventIdCodec.Encode(eventId);
+        _selectById.Parameters[0].Value = stream;
+        _selectById.Parameters[1].Value = EventIdCodec.Encode(eventId);
         using var reader = _selectById.ExecuteReader();
-        return reader.Read() ? (reader.GetString(0), reader.GetInt64(1)) : null;
+        return reader.Read() ? reader.GetInt64(0) : null;
     }
 
     private SqliteCommand Prepare(string sql, int timeoutSeconds, params string[] parameterNames)

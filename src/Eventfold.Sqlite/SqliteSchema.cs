@@ -54,6 +54,30 @@ internal static class SqliteSchema
         """
         ALTER TABLE events ADD COLUMN checksum INTEGER;
         """,
+
+        // 4: event ids unique per stream, not across the store, as on EventStoreDB: another stream may hold
+        // the same id. SQLite cannot drop a column constraint, so the table is rebuilt, positions kept.
+        """
+        CREATE TABLE events_v4 (
+            position       INTEGER PRIMARY KEY AUTOINCREMENT,
+            stream         TEXT    NOT NULL,
+            version        INTEGER NOT NULL,
+            event_id       BLOB    NOT NULL,
+            event_name     TEXT    NOT NULL,
+            schema_version INTEGER NOT NULL,
+            data           BLOB    NOT NULL,
+            metadata       BLOB    NOT NULL,
+            timestamp      INTEGER NOT NULL,
+            checksum       INTEGER,
+            UNIQUE (stream, version),
+            UNIQUE (stream, event_id)
+        ) STRICT;
+        INSERT INTO events_v4 (position, stream, version, event_id, event_name, schema_version, data, metadata, timestamp, checksum)
+            SELECT position, stream, version, event_id, event_name, schema_version, data, metadata, timestamp, checksum FROM events;
+        DROP TABLE events;
+        ALTER TABLE events_v4 RENAME TO events;
+        CREATE INDEX events_by_event_name ON events (event_name, position);
+        """,
     ];
 
     /// <summary>The schema version this build writes.</summary>

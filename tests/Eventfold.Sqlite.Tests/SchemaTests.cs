@@ -25,10 +25,51 @@ public sealed class SchemaTests : IDisposable
         Assert.Equal(SqliteSchema.ApplicationId.ToString(), Query(connection, "PRAGMA application_id;").Single());
         Assert.Contains("events_by_event_name", Query(connection, "SELECT name FROM sqlite_master WHERE type = 'index';"));
 
-        // The unique indexes: one on event_id, one on (stream, version).
+        // The unique indexes: ids unique per stream (as on EventStoreDB), versions unique per stream.
         var uniqueIndexColumns = Query(connection,
             "SELECT group_concat(ii.name, ',') FROM pragma_index_list('events') il JOIN pragma_index_info(il.name) ii WHERE il.\"unique\" = 1 GROUP BY il.name ORDER BY 1;");
-        Assert.Equal(["event_id", "stream,version"], uniqueIndexColumns);
+        Assert.Equal(["stream,event_id", "stream,version"], uniqueIndexColumns);
+    }
+
+    [Fact]
+    public async Task A_schema_3_file_migrates_to_ids_unique_per_stream_keeping_every_position()
+    {
+        var shared = TestEvents.Added("shared");
+        await using (var store = new SqliteEventStore(_db.Path, TestEvents.Options()))
+        {
+            await store.AppendAsync("cart-1", ExpectedVersion.NoStream, [TestEvents.Added("a"), shared]);
+            await store.AppendAsync("cart-2", ExpectedVersion.NoStream, TestEvents.Added(2));
+        }
+
+        // Rebuild the table as schema version 3 had it: event ids unique across the store.
+        using (var raw = OpenRaw(_db.Path))
+        {
+            Query(raw, """
+                CREATE TABLE events_v3 (
+                    position INTEGER PRIMARY KEY AUTOINCREMENT, stream TEXT NOT NULL, version INTEGER NOT NULL,
+                    event_id BLOB NOT NULL UNIQUE, event_name TEXT NOT NULL, schema_version INTEGER NOT NULL,
+                    data BLOB NOT NULL, metadata BLOB NOT NULL, timestamp INTEGER NOT NULL, checksum INTEGER,
+                    UNIQUE (stream, version)) STRICT;
+                INSERT INTO events_v3 SELECT * FROM events;
+                DROP TABLE events;
+                ALTER TABLE events_v3 RENAME TO events;
+                CREATE INDEX events_by_event_name ON events (event_name, position);
+                PRAGMA user_version = 3;
+                """);
+        }
+
+        await using (var migrated = new SqliteEventStore(_db.Path, TestEvents.Options()))
+        {
+            var all = await migrated.ReadAllAsync(GlobalPosition.Start).ToListAsync();
+            Assert.Equal([1UL, 2, 3, 4], all.Select(e => e.Position.Commit));
+            Assert.Equal(["a", "shared", "sku-0", "sku-1"], all.Select(e => ((ItemAdded)e.Event).Sku));
+
+            var appended = await migrated.AppendAsync("cart-3", ExpectedVersion.NoStream, [shared]);
+            Assert.Equal(5UL, appended.Position.Commit);
+        }
+
+        using var check = OpenRaw(_db.Path);
+        Assert.Equal(SqliteSchema.CurrentVersion.ToString(), Query(check, "PRAGMA user_version;").Single());
     }
 
     [Fact]

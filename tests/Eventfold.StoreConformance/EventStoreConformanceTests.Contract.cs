@@ -95,4 +95,20 @@ public abstract partial class EventStoreConformanceTests
         await Store.SetCheckpointAsync(consumer, GlobalPosition.FromSequence(5));
         Assert.Equal(GlobalPosition.FromSequence(5), await Store.GetCheckpointAsync(consumer));
     }
+
+    [SkippableFact]
+    public async Task Another_stream_may_hold_the_same_event_id_as_on_EventStoreDB()
+    {
+        var first = NewStream();
+        var second = NewStream();
+        var shared = EventData.From(new ItemAdded("a", 1));
+        await Store.AppendAsync(first, ExpectedVersion.NoStream, [shared]);
+
+        var result = await Store.AppendAsync(second, ExpectedVersion.NoStream, [shared]);
+
+        Assert.Equal(0, result.NextExpectedVersion);
+        var both = await Store.ReadAllAsync(GlobalPosition.Start, OwnStreams).ToListAsync();
+        Assert.Equal([first, second], both.Select(e => e.Stream));
+        Assert.All(both, e => Assert.Equal(shared.EventId, e.EventId));
+    }
 }

@@ -12,7 +12,7 @@ public sealed class InMemoryEventStore : IEventStore
     private readonly Lock _gate = new();
     private readonly List<StoredRecord> _log = [];
     private readonly Dictionary<string, List<StoredRecord>> _streams = new(StringComparer.Ordinal);
-    private readonly Dictionary<Guid, StoredRecord> _byEventId = [];
+    private readonly Dictionary<(string Stream, Guid EventId), StoredRecord> _byEventId = [];
     private readonly AppendSignal _appended = new();
     private readonly Dictionary<string, GlobalPosition> _checkpoints = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Snapshot> _snapshots = new(StringComparer.Ordinal);
@@ -42,7 +42,7 @@ public sealed class InMemoryEventStore : IEventStore
                 serialized[i].EnsureWithinLimit(stream, current + 1 + i, _options.MaxEventSizeBytes);
             }
 
-            if (events.Count > 0 && records is not null && _byEventId.TryGetValue(events[0].EventId, out var first) && first.Stream == stream
+            if (events.Count > 0 && records is not null && _byEventId.TryGetValue((stream, events[0].EventId), out var first)
                 && IdempotentAppend.IsRetry(events, first.Version, v => v < records.Count ? records[(int)v].EventId : null, expected))
             {
                 var lastOfRetry = records[(int)(first.Version + events.Count - 1)];
@@ -56,7 +56,7 @@ public sealed class InMemoryEventStore : IEventStore
 
             for (int i = 0; i < serialized.Length; i++)
             {
-                if (_byEventId.TryGetValue(serialized[i].EventId, out var clash))
+                if (_byEventId.TryGetValue((stream, serialized[i].EventId), out var clash))
                 {
                     throw new DuplicateEventIdException(stream, clash.EventId, clash.Stream, clash.Version);
                 }
@@ -75,7 +75,7 @@ public sealed class InMemoryEventStore : IEventStore
                 var record = new StoredRecord(stream, records.Count, GlobalPosition.FromSequence(_log.Count + 1), e.EventId, e, now);
                 records.Add(record);
                 _log.Add(record);
-                _byEventId[e.EventId] = record;
+                _byEventId[(stream, e.EventId)] = record;
             }
 
             _appended.Notify();
