@@ -275,7 +275,7 @@ public sealed class SqliteEventStore : IEventStore
         object value = serializer.Deserialize(row.Stream, row.Version, row.EventName, row.SchemaVersion, row.Data);
         return new RecordedEvent(
             row.Stream, row.Version, GlobalPosition.FromSequence(row.Position), row.EventId, row.EventName, row.SchemaVersion, value,
-            new DateTimeOffset(row.TimestampTicks, TimeSpan.Zero), serializer.DeserializeMetadata(row.Metadata));
+            new DateTimeOffset(row.TimestampTicks, TimeSpan.Zero), serializer.DeserializeMetadata(row.Stream, row.Version, row.EventName, row.SchemaVersion, row.Metadata));
     }
 
     /// <summary>How far one filtered subscription has read the log, matching or not.</summary>

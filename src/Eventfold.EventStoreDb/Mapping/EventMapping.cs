@@ -64,7 +64,7 @@ internal static class EventMapping
             schemaVersion,
             value,
             TimestampOf(e),
-            serializer.DeserializeMetadata(metadata));
+            serializer.DeserializeMetadata(stream, version, eventName, schemaVersion, metadata));
     }
 
     /// <summary>The server stamps events with .NET ticks since the Unix epoch.</summary>

@@ -193,7 +193,7 @@ public sealed class InMemoryEventStore(EventStoreOptions? options = null) : IEve
     {
         var serializer = _options.Serializer;
         object value = serializer.Deserialize(r.Stream, r.Version, r.Event.EventName, r.Event.SchemaVersion, r.Event.Data);
-        return new RecordedEvent(r.Stream, r.Version, r.Position, r.EventId, r.Event.EventName, r.Event.SchemaVersion, value, r.Timestamp, serializer.DeserializeMetadata(r.Event.Metadata));
+        return new RecordedEvent(r.Stream, r.Version, r.Position, r.EventId, r.Event.EventName, r.Event.SchemaVersion, value, r.Timestamp, serializer.DeserializeMetadata(r.Stream, r.Version, r.Event.EventName, r.Event.SchemaVersion, r.Event.Metadata));
     }
 
     private sealed record StoredRecord(string Stream, long Version, GlobalPosition Position, Guid EventId, SerializedEvent Event, DateTimeOffset Timestamp);
