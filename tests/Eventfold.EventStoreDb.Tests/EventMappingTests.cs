@@ -77,7 +77,7 @@ public class EventMappingTests
         var (schema, rest) = CustomMetadata.Decode("{\"$correlationId\":\"k\",\"source\":{\"app\":\"node\"}}"u8);
 
         Assert.Equal(1, schema);
-        var metadata = TestEvents.Serializer.DeserializeMetadata(rest);
+        var metadata = TestEvents.Serializer.DeserializeMetadata("cart-1", 0, "ItemAdded", schema, rest);
         Assert.Equal("k", metadata.CorrelationId);
         Assert.Equal("{\"app\":\"node\"}", metadata.Headers!["source"]);
     }

@@ -7,6 +7,8 @@ namespace Eventfold.Generators.Aggregates;
 internal static class AggregateEmitter
 {
     private const string UncommittedField = "__eventfoldUncommittedEvents";
+    private const string UncommittedIdsField = "__eventfoldUncommittedEventIds";
+    private const string SavingField = "__eventfoldSaving";
     private const string DispatchMethod = "__EventfoldDispatch";
 
     public static string Emit(AggregateSpec spec)
@@ -51,6 +53,12 @@ internal static class AggregateEmitter
     {
         w.Line("private readonly global::System.Collections.Generic.List<object> " + UncommittedField + " = new();");
         w.Line();
+        w.Line("// Each uncommitted event's id, fixed when it is raised, so a retried save is recognised by the store.");
+        w.Line("private readonly global::System.Collections.Generic.List<global::System.Guid> " + UncommittedIdsField + " = new();");
+        w.Line();
+        w.Line("// 1 while a save of this instance is under way.");
+        w.Line("private int " + SavingField + ";");
+        w.Line();
         w.Line("/// <summary>The aggregate's id; its stream is <c>{category}-{Id}</c>.</summary>");
         w.Line("public string Id { get; private set; } = \"\";");
         w.Line();
@@ -75,7 +83,16 @@ internal static class AggregateEmitter
         w.Line("Version = version;");
         w.Close();
         w.Line();
-        w.Line("void " + contract + ".MarkCommitted() => " + UncommittedField + ".Clear();");
+        w.Line("global::System.Collections.Generic.IReadOnlyList<global::System.Guid> " + contract + ".UncommittedEventIds => " + UncommittedIdsField + ";");
+        w.Line();
+        w.Line("bool " + contract + ".TryBeginSave() => global::System.Threading.Interlocked.Exchange(ref " + SavingField + ", 1) == 0;");
+        w.Line();
+        w.Line("void " + contract + ".EndSave() => global::System.Threading.Volatile.Write(ref " + SavingField + ", 0);");
+        w.Line();
+        w.Open("void " + contract + ".MarkCommitted(int count)");
+        w.Line(UncommittedField + ".RemoveRange(0, count);");
+        w.Line(UncommittedIdsField + ".RemoveRange(0, count);");
+        w.Close();
         w.Line();
     }
 
@@ -90,6 +107,7 @@ internal static class AggregateEmitter
         w.Line(DispatchMethod + "(@event);");
         w.Line("Version++;");
         w.Line(UncommittedField + ".Add(@event);");
+        w.Line(UncommittedIdsField + ".Add(global::System.Guid.CreateVersion7());");
         w.Close();
         w.Line();
     }

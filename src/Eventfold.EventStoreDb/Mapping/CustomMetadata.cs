@@ -77,7 +77,7 @@ internal static class CustomMetadata
         }
         catch (JsonException)
         {
-            // Another client's metadata need not be JSON; the serializer reads such metadata as empty.
+            // Another client's metadata need not be JSON: passed on as is, the serializer refuses it, naming the event.
             return (1, stored.ToArray());
         }
     }

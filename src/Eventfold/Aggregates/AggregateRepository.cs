@@ -21,7 +21,10 @@ public sealed class AggregateRepository<T>(IEventStore store)
     public Task<T?> LoadAsync(string id, CancellationToken ct = default) =>
         LoadWhileAsync(id, static _ => true, ct);
 
-    /// <summary>The aggregate as it was at <paramref name="version"/>, or null when its stream does not exist.</summary>
+    /// <summary>
+    /// The aggregate as it was at <paramref name="version"/>, or null when its stream does not exist. A
+    /// version past the stream's end gives the aggregate as it is now, at the stream's last version.
+    /// </summary>
     public Task<T?> LoadAtVersionAsync(string id, long version, CancellationToken ct = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(version);
@@ -34,28 +37,60 @@ public sealed class AggregateRepository<T>(IEventStore store)
 
     /// <summary>
     /// Appends the aggregate's uncommitted events, expecting the stream to be where the aggregate was
-    /// loaded from; nothing to save is a no-op.
+    /// loaded from. Each event keeps the id it got when raised, so calling this again with the same
+    /// instance after an ambiguous failure (the store wrote, then the call failed) writes nothing twice.
+    /// With nothing to save it writes nothing and returns the stream's current version and position.
     /// </summary>
-    /// <exception cref="WrongExpectedVersionException">Another writer saved the aggregate first.</exception>
+    /// <exception cref="WrongExpectedVersionException">Another writer saved the aggregate first; nothing of this save was written.</exception>
+    /// <exception cref="InvalidOperationException">Another save of this same instance is under way.</exception>
     public async Task<AppendResult> SaveAsync(T aggregate, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(aggregate);
-        var pending = aggregate.UncommittedEvents;
-        long loadedVersion = aggregate.Version - pending.Count;
-        if (pending.Count == 0)
+        if (!aggregate.TryBeginSave())
         {
-            return new AppendResult(aggregate.Version, GlobalPosition.Start);
+            throw new InvalidOperationException(
+                $"Aggregate {typeof(T).Name} '{aggregate.Id}' (stream '{StreamFor(aggregate.Id)}') is already being saved. " +
+                "Await each SaveAsync of an instance before saving it again.");
         }
 
-        var batch = new EventData[pending.Count];
-        for (int i = 0; i < batch.Length; i++)
+        try
         {
-            batch[i] = EventData.From(pending[i]);
+            string stream = StreamFor(aggregate.Id);
+            var pending = aggregate.UncommittedEvents;
+            if (pending.Count == 0)
+            {
+                return await ReadHeadAsync(stream, ct).ConfigureAwait(false);
+            }
+
+            // Taken before the first await, so events raised while the append runs wait for the next save.
+            var ids = aggregate.UncommittedEventIds;
+            long loadedVersion = aggregate.Version - pending.Count;
+            var batch = new EventData[pending.Count];
+            for (int i = 0; i < batch.Length; i++)
+            {
+                batch[i] = new EventData(pending[i], ids[i], EventMetadata.Empty);
+            }
+
+            var result = await _store.AppendAsync(stream, ExpectedVersion.Exactly(loadedVersion), batch, ct).ConfigureAwait(false);
+            aggregate.MarkCommitted(batch.Length);
+            return result;
+        }
+        finally
+        {
+            aggregate.EndSave();
+        }
+    }
+
+    /// <summary>What an empty append reports: the stream's last version and position; -1 and the start when it has none.</summary>
+    private async Task<AppendResult> ReadHeadAsync(string stream, CancellationToken ct)
+    {
+        var lastOnly = new StreamReadOptions(ReadDirection.Backwards, FromVersion: null, MaxCount: 1);
+        await foreach (var last in _store.ReadStreamAsync(stream, lastOnly, ct).ConfigureAwait(false))
+        {
+            return new AppendResult(last.Version, last.Position);
         }
 
-        var result = await _store.AppendAsync(StreamFor(aggregate.Id), ExpectedVersion.Exactly(loadedVersion), batch, ct).ConfigureAwait(false);
-        aggregate.MarkCommitted();
-        return result;
+        return new AppendResult(-1, GlobalPosition.Start);
     }
 
     private async Task<T?> LoadWhileAsync(string id, Func<RecordedEvent, bool> include, CancellationToken ct)

@@ -20,6 +20,22 @@ public interface IEventSourced<TSelf> : IAggregate
     /// <summary>Applies a stored event during a load and moves <see cref="IAggregate.Version"/> to <paramref name="version"/>.</summary>
     void ReplayEvent(object @event, long version);
 
-    /// <summary>Forgets the uncommitted events once the store holds them.</summary>
-    void MarkCommitted();
+    /// <summary>
+    /// The id of each of <see cref="IAggregate.UncommittedEvents"/>, in the same order. An id is fixed
+    /// when its event is raised and kept until the event is saved, so a save retried after an ambiguous
+    /// failure appends the same ids and the store recognises it as a retry.
+    /// </summary>
+    IReadOnlyList<Guid> UncommittedEventIds { get; }
+
+    /// <summary>Claims this instance for one save; false while another save of it is under way.</summary>
+    bool TryBeginSave();
+
+    /// <summary>Releases the claim <see cref="TryBeginSave"/> took.</summary>
+    void EndSave();
+
+    /// <summary>
+    /// Forgets the oldest <paramref name="count"/> uncommitted events once the store holds them; events
+    /// raised while the save was under way stay uncommitted.
+    /// </summary>
+    void MarkCommitted(int count);
 }

@@ -11,14 +11,25 @@ namespace Eventfold;
 /// Pass a <see cref="JsonSerializerContext"/> to <see cref="Create(JsonSerializerContext, EventRegistry?)"/>
 /// to serialize with source-generated metadata and no reflection.
 /// </summary>
+/// <remarks>
+/// Payloads are read strictly: a constructor parameter without a default value must be present, and a
+/// member whose type is not nullable must not be null (System.Text.Json's
+/// <see cref="JsonSerializerOptions.RespectRequiredConstructorParameters"/> and
+/// <see cref="JsonSerializerOptions.RespectNullableAnnotations"/>), so a stored event never turns into
+/// an object with a silent default. A member that older events may lack says so in its type: a default
+/// value or a nullable type.
+/// </remarks>
 public sealed class EventSerializer
 {
+    /// <param name="registry">The event types and upcasters; <see cref="EventRegistry.Default"/> when null.</param>
+    /// <param name="options">
+    /// JSON settings to start from (web defaults when null). They are copied, never changed: the copy
+    /// gets the strict settings above and a reflection resolver if it has none.
+    /// </param>
     public EventSerializer(EventRegistry? registry = null, JsonSerializerOptions? options = null)
     {
         Registry = registry ?? EventRegistry.Default;
-        Options = options ?? new JsonSerializerOptions(JsonSerializerDefaults.Web);
-        Options.TypeInfoResolver ??= new DefaultJsonTypeInfoResolver();
-        Options.MakeReadOnly();
+        Options = StrictCopyOf(options);
     }
 
     /// <summary>Web (camelCase) JSON over <see cref="EventRegistry.Default"/>.</summary>
@@ -158,6 +169,27 @@ public sealed class EventSerializer
     /// <summary>Whether events of <paramref name="eventName"/> can be read here: some version of it is registered.</summary>
     public bool IsKnown(string eventName) => Registry.LatestVersion(eventName) > 0;
 
-    /// <summary>Reads stored metadata; empty or unreadable metadata reads as <see cref="EventMetadata.Empty"/>.</summary>
-    public EventMetadata DeserializeMetadata(ReadOnlySpan<byte> metadata) => MetadataCodec.Decode(metadata);
+    /// <summary>Reads the stored metadata of an event; no bytes at all read as <see cref="EventMetadata.Empty"/>.</summary>
+    /// <exception cref="EventDeserializationException">The metadata is not a JSON object.</exception>
+    public EventMetadata DeserializeMetadata(string stream, long version, string eventName, int schemaVersion, ReadOnlySpan<byte> metadata, GlobalPosition? position = null)
+    {
+        try
+        {
+            return MetadataCodec.Decode(metadata);
+        }
+        catch (Exception ex) when (ex is JsonException or FormatException)
+        {
+            throw new EventDeserializationException(stream, version, eventName, schemaVersion, $"its metadata is unreadable: {ex.Message}", ex, position);
+        }
+    }
+
+    private static JsonSerializerOptions StrictCopyOf(JsonSerializerOptions? given)
+    {
+        var options = given is null ? new JsonSerializerOptions(JsonSerializerDefaults.Web) : new JsonSerializerOptions(given);
+        options.TypeInfoResolver ??= new DefaultJsonTypeInfoResolver();
+        options.RespectRequiredConstructorParameters = true;
+        options.RespectNullableAnnotations = true;
+        options.MakeReadOnly();
+        return options;
+    }
 }

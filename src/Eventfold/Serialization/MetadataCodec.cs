@@ -46,6 +46,9 @@ internal static class MetadataCodec
         return buffer.WrittenSpan.ToArray();
     }
 
+    /// <summary>Reads metadata written by <see cref="Encode"/> or by another client: any flat or nested JSON object.</summary>
+    /// <exception cref="JsonException">The bytes are not valid JSON.</exception>
+    /// <exception cref="FormatException">The JSON is not an object.</exception>
     public static EventMetadata Decode(ReadOnlySpan<byte> json)
     {
         if (json.IsEmpty || json.SequenceEqual(EmptyObject))
@@ -55,44 +58,39 @@ internal static class MetadataCodec
 
         string? correlation = null, causation = null;
         Dictionary<string, string>? headers = null;
-        try
+        var reader = new Utf8JsonReader(json);
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
         {
-            var reader = new Utf8JsonReader(json);
-            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
-            {
-                return EventMetadata.Empty;
-            }
+            throw new FormatException($"it is a JSON {reader.TokenType}, not an object");
+        }
 
-            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            string key = reader.GetString()!;
+            reader.Read();
+            string? value = reader.TokenType switch
             {
-                string key = reader.GetString()!;
-                reader.Read();
-                string? value = reader.TokenType switch
-                {
-                    JsonTokenType.String => reader.GetString(),
-                    JsonTokenType.StartObject or JsonTokenType.StartArray => SkipAndCapture(ref reader, json),
-                    JsonTokenType.Null => null,
-                    _ => Encoding.UTF8.GetString(reader.ValueSpan),
-                };
-                switch (key)
-                {
-                    case CorrelationKey: correlation = value; break;
-                    case CausationKey: causation = value; break;
-                    default:
-                        if (value is not null)
-                        {
-                            (headers ??= new Dictionary<string, string>(StringComparer.Ordinal))[key] = value;
-                        }
+                JsonTokenType.String => reader.GetString(),
+                JsonTokenType.StartObject or JsonTokenType.StartArray => SkipAndCapture(ref reader, json),
+                JsonTokenType.Null => null,
+                _ => Encoding.UTF8.GetString(reader.ValueSpan),
+            };
+            switch (key)
+            {
+                case CorrelationKey: correlation = value; break;
+                case CausationKey: causation = value; break;
+                default:
+                    if (value is not null)
+                    {
+                        (headers ??= new Dictionary<string, string>(StringComparer.Ordinal))[key] = value;
+                    }
 
-                        break;
-                }
+                    break;
             }
         }
-        catch (JsonException)
-        {
-            // Metadata written by another client may be anything; the event itself is still readable.
-            return EventMetadata.Empty;
-        }
+
+        // Past the object's end the reader finds nothing, or throws on what does not belong there.
+        _ = reader.Read();
 
         return new EventMetadata { CorrelationId = correlation, CausationId = causation, Headers = headers };
     }

@@ -2,8 +2,8 @@ namespace Eventfold;
 
 /// <summary>
 /// A stored event that cannot be turned back into an object: its name and version are not registered,
-/// its payload is unreadable, an upcaster failed, or its stored form is damaged. The stored event itself
-/// is untouched.
+/// its payload is unreadable or lacks a value its type requires, an upcaster failed, its metadata is not
+/// a JSON object, or its stored form is damaged. The stored event itself is untouched.
 /// </summary>
 public class EventDeserializationException(
     string stream, long version, string eventName, int schemaVersion, string reason, Exception? inner = null, GlobalPosition? position = null)

@@ -122,7 +122,7 @@ public sealed record RecordedEvent : SubscriptionMessage
 
     private EventMetadata ReadMetadata()
     {
-        var value = _serializer!.DeserializeMetadata(_metadataBytes.Span);
+        var value = _serializer!.DeserializeMetadata(Stream, Version, EventName, SchemaVersion, _metadataBytes.Span, Position);
         Volatile.Write(ref _metadata, value);
         return value;
     }

@@ -82,6 +82,56 @@ public sealed class AggregateRepositoryTests
     }
 
     [Fact]
+    public async Task Nothing_to_save_returns_the_streams_real_version_and_position()
+    {
+        var account = _accounts.Create("a-1");
+        account.Open("ann");
+        account.Deposit(5m);
+        var saved = await _accounts.SaveAsync(account);
+
+        var again = await _accounts.SaveAsync(account);
+        var loaded = (await _accounts.LoadAsync("a-1"))!;
+        var fromLoaded = await _accounts.SaveAsync(loaded);
+        var fresh = await _accounts.SaveAsync(_accounts.Create("a-2"));
+
+        Assert.NotEqual(GlobalPosition.Start, saved.Position);
+        Assert.Equal(saved, again);
+        Assert.Equal(saved, fromLoaded);
+        Assert.Equal(new AppendResult(-1, GlobalPosition.Start), fresh);
+        Assert.Equal(2, await _store.ReadStreamAsync("account-a-1").CountAsync());
+    }
+
+    [Fact]
+    public async Task Nothing_to_save_on_a_stale_instance_returns_where_the_stream_is_now()
+    {
+        var account = _accounts.Create("a-1");
+        account.Open("ann");
+        await _accounts.SaveAsync(account);
+        var stale = (await _accounts.LoadAsync("a-1"))!;
+        account.Deposit(5m);
+        var moved = await _accounts.SaveAsync(account);
+
+        var nothing = await _accounts.SaveAsync(stale);
+
+        Assert.Equal(moved, nothing);
+        Assert.Equal(1, nothing.NextExpectedVersion);
+    }
+
+    [Fact]
+    public async Task Loading_at_a_version_past_the_end_gives_the_aggregate_as_it_is_now()
+    {
+        var account = _accounts.Create("a-1");
+        account.Open("ann");
+        account.Deposit(10m);
+        await _accounts.SaveAsync(account);
+
+        var beyond = (await _accounts.LoadAtVersionAsync("a-1", 1_000))!;
+
+        Assert.Equal((1L, 10m, "ann"), (beyond.Version, beyond.Balance, beyond.Owner));
+        Assert.Null(await _accounts.LoadAtVersionAsync("nobody", 1_000));
+    }
+
+    [Fact]
     public async Task A_concurrent_save_is_refused_with_the_actual_version()
     {
         var account = _accounts.Create("a-1");

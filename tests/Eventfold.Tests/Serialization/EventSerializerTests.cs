@@ -125,22 +125,4 @@ public sealed class EventSerializerTests
         Assert.Contains($"reading the payload as '{typeof(ParcelShipped).FullName}'", ex.Message);
         Assert.Contains("version 7", ex.Message);
     }
-
-    [Fact]
-    public void Metadata_round_trips_with_EventStoreDB_keys_and_tolerates_foreign_json()
-    {
-        var serializer = new EventSerializer(TestRegistries.ParcelHistory());
-        var metadata = new EventMetadata { CorrelationId = "c", CausationId = "k", Headers = new Dictionary<string, string> { ["user"] = "ann" } };
-
-        var stored = serializer.Serialize(new EventData(new ParcelShipped("p", "x", 1), Guid.NewGuid(), metadata));
-        var back = serializer.DeserializeMetadata(stored.Metadata);
-        var foreign = serializer.DeserializeMetadata(Utf8("""{"$correlationId":"z","nested":{"a":1},"n":5}"""));
-
-        Assert.Contains("\"$correlationId\":\"c\"", Encoding.UTF8.GetString(stored.Metadata));
-        Assert.Equal(("c", "k", "ann"), (back.CorrelationId, back.CausationId, back.Headers!["user"]));
-        Assert.Equal("z", foreign.CorrelationId);
-        Assert.Equal("""{"a":1}""", foreign.Headers!["nested"]);
-        Assert.Equal("5", foreign.Headers["n"]);
-        Assert.Same(EventMetadata.Empty, serializer.DeserializeMetadata(Utf8("not json")));
-    }
 }
