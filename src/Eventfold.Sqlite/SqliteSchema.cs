@@ -93,7 +93,16 @@ internal static class SqliteSchema
     /// </summary>
     internal static void EnsureCreated(SqliteConnection connection, string path)
     {
-        if (Inspect(connection, path))
+        // One read transaction, so the inspection sees one state of the file: read statement by statement,
+        // it could see another process's new tables but not yet its application id, and refuse our own file.
+        bool ready;
+        using (var read = connection.BeginTransaction(deferred: true))
+        {
+            ready = Inspect(connection, path);
+            read.Commit();
+        }
+
+        if (ready)
         {
             return;
         }
