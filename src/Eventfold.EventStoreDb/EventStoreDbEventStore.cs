@@ -119,7 +119,7 @@ public sealed partial class EventStoreDbEventStore : IEventStore
                         try
                         {
                             var appender = node.BatchAppender(_connection.CallOptions(CancellationToken.None, withDeadline: false));
-                            var answer = await appender.AppendAsync(correlationId, request, token).ConfigureAwait(false);
+                            var answer = await appender.AppendAsync(correlationId, request, stream, AnswerWithin(_connection.Settings.DefaultDeadline), token).ConfigureAwait(false);
                             return BatchAppendMapping.ToResult(answer, stream, expected, firstEventName, totalBytes, VersionAt(expected, 0));
                         }
                         catch (RpcException ex) when (ex.StatusCode == StatusCode.Unimplemented)
@@ -262,7 +262,11 @@ public sealed partial class EventStoreDbEventStore : IEventStore
     {
         options ??= SubscriptionOptions.Default;
         var filter = options.Filter;
+
+        // Resubscribing and dropping duplicates go by the positions of events received, never by
+        // checkpoints: a checkpoint from a node that failed over may lie past events the new leader sends.
         GlobalPosition? lastSeen = after;
+        GlobalPosition? lastCheckpoint = null;
 
         // The server says when it turns live (CaughtUp); the log's end as it was at the start tells it too,
         // for a server that does not, and for a filter that matches nothing after it.
@@ -303,11 +307,12 @@ public sealed partial class EventStoreDbEventStore : IEventStore
                     break;
                 case ReadResp.ContentOneofCase.Checkpoint:
                     var checkpoint = new GlobalPosition(response.Checkpoint.CommitPosition, response.Checkpoint.PreparePosition);
-                    if (lastSeen is null || checkpoint > lastSeen)
+                    if (lastCheckpoint is { } reported && checkpoint <= reported)
                     {
-                        lastSeen = checkpoint;
+                        break; // said again by a resubscription
                     }
 
+                    lastCheckpoint = checkpoint;
                     yield return new SubscriptionCheckpoint(checkpoint);
                     if (!caughtUp && checkpoint >= endAtStart)
                     {
@@ -318,7 +323,16 @@ public sealed partial class EventStoreDbEventStore : IEventStore
                     break;
                 case ReadResp.ContentOneofCase.CaughtUp when !caughtUp:
                     caughtUp = true;
-                    yield return new CaughtUp(lastSeen);
+
+                    // Live now: the server has filtered everything up to the end the log had at the start, so
+                    // a filtered consumer may checkpoint there, even when the server's interval sent no checkpoint.
+                    if (endAtStart is { } end && end > (lastSeen ?? GlobalPosition.Start) && end > (lastCheckpoint ?? GlobalPosition.Start))
+                    {
+                        lastCheckpoint = end;
+                        yield return new SubscriptionCheckpoint(end);
+                    }
+
+                    yield return new CaughtUp(lastCheckpoint is { } c && c > (lastSeen ?? GlobalPosition.Start) ? c : lastSeen);
                     break;
             }
         }
@@ -467,77 +481,101 @@ public sealed partial class EventStoreDbEventStore : IEventStore
     /// Runs a Read call and yields its answers. When the node fails or is not the leader, the call is
     /// opened again (on another node when the cluster has one) with a request that
     /// <paramref name="request"/> builds from where the caller got to, so nothing is yielded twice and
-    /// nothing is skipped. At most <see cref="EventStoreDbSettings.MaxDiscoverAttempts"/> failures in a row.
+    /// nothing is skipped; a node too busy to serve is asked again after a growing pause. At most
+    /// <see cref="EventStoreDbSettings.MaxDiscoverAttempts"/> failures in a row.
+    /// The call has no deadline as a whole (a consumer may take as long as it likes over a large
+    /// read or a subscription); <see cref="EventStoreDbSettings.DefaultDeadline"/> bounds the wait for its first answer.
     /// </summary>
     private async IAsyncEnumerable<ReadResp> ReadAsync(
         string operation, string? stream, Func<ReadReq> request, bool subscription, [EnumeratorCancellation] CancellationToken ct)
     {
         var attempts = new List<string>();
         Exception? last = null;
-        int failuresInARow = 0;
+        int failuresInARow = 0, busyInARow = 0;
         while (true)
         {
+            bool busy = false;
             var node = await _connection.TryGetNodeAsync(attempts, ct).ConfigureAwait(false);
             if (node is not null)
             {
-                using var call = new Streams.StreamsClient(node.Invoker).Read(request(), _connection.CallOptions(ct, withDeadline: !subscription));
-                while (true)
+                try
                 {
-                    bool moved, notFound = false;
-                    try
+                    using var callCancel = CancellationTokenSource.CreateLinkedTokenSource(ct);
+                    using var call = new Streams.StreamsClient(node.Invoker).Read(request(), _connection.CallOptions(callCancel.Token, withDeadline: false));
+                    bool first = true;
+                    while (true)
                     {
-                        moved = await call.ResponseStream.MoveNext(ct).ConfigureAwait(false);
-                    }
-                    catch (RpcException ex) when (ct.IsCancellationRequested)
-                    {
-                        // Cancelling aborts the HTTP/2 stream, which surfaces as Cancelled or Unavailable.
-                        throw new OperationCanceledException("The read was cancelled.", ex, ct);
-                    }
-                    catch (RpcException ex) when (!ct.IsCancellationRequested && RpcErrors.KindOf(ex) == RpcErrors.StreamNotFound)
-                    {
-                        moved = false;
-                        notFound = true;
-                    }
-                    catch (RpcException ex) when (RpcErrors.TlsFailure(ex) is { } tls)
-                    {
-                        _connection.Drop(node, null);
-                        throw new EventStoreDbUnavailableException(operation, [.. attempts, $"{node.EndPoint}: {tls}"], ex);
-                    }
-                    catch (RpcException ex) when (!ct.IsCancellationRequested && (RpcErrors.IsTransient(ex) || RpcErrors.KindOf(ex) == RpcErrors.NotLeader))
-                    {
-                        last = ex;
-                        var leader = RpcErrors.LeaderOf(ex);
-                        attempts.Add($"{node.EndPoint}: {(RpcErrors.KindOf(ex) == RpcErrors.NotLeader ? "not the leader" : ClusterConnection.Describe(ex))}");
-                        _connection.Drop(node, leader);
-                        break;
-                    }
-                    catch (RpcException ex) when (RpcErrors.Translate(ex, operation, stream) is { } translated)
-                    {
-                        throw translated;
-                    }
-
-                    if (notFound)
-                    {
-                        yield return new ReadResp { StreamNotFound = new ReadResp.Types.StreamNotFound() };
-                        yield break;
-                    }
-
-                    if (!moved)
-                    {
-                        if (!subscription)
+                        bool moved, notFound = false;
+                        try
                         {
+                            moved = first
+                                ? await FirstAnswerAsync(call.ResponseStream, callCancel, operation).ConfigureAwait(false)
+                                : await call.ResponseStream.MoveNext(callCancel.Token).ConfigureAwait(false);
+                            first = false;
+                        }
+                        catch (RpcException ex) when (ct.IsCancellationRequested)
+                        {
+                            // Cancelling aborts the HTTP/2 stream, which surfaces as Cancelled or Unavailable.
+                            throw new OperationCanceledException("The read was cancelled.", ex, ct);
+                        }
+                        catch (RpcException ex) when (!ct.IsCancellationRequested && RpcErrors.KindOf(ex) == RpcErrors.StreamNotFound)
+                        {
+                            moved = false;
+                            notFound = true;
+                        }
+                        catch (RpcException ex) when (RpcErrors.TlsFailure(ex) is { } tls)
+                        {
+                            _connection.Drop(node, null);
+                            throw new EventStoreDbUnavailableException(operation, [.. attempts, $"{node.EndPoint}: {tls}"], ex);
+                        }
+                        catch (RpcException ex) when (!ct.IsCancellationRequested && RpcErrors.IsBusy(ex))
+                        {
+                            last = ex;
+                            busy = true;
+                            attempts.Add($"{node.EndPoint}: too busy to serve ({ex.Status.Detail})");
+                            break;
+                        }
+                        catch (RpcException ex) when (!ct.IsCancellationRequested && (RpcErrors.IsTransient(ex) || RpcErrors.KindOf(ex) == RpcErrors.NotLeader))
+                        {
+                            last = ex;
+                            var leader = RpcErrors.LeaderOf(ex);
+                            attempts.Add($"{node.EndPoint}: {(RpcErrors.KindOf(ex) == RpcErrors.NotLeader ? "not the leader" : ClusterConnection.Describe(ex))}");
+                            _connection.Drop(node, leader);
+                            break;
+                        }
+                        catch (RpcException ex) when (RpcErrors.Translate(ex, operation, stream) is { } translated)
+                        {
+                            throw translated;
+                        }
+
+                        if (notFound)
+                        {
+                            yield return new ReadResp { StreamNotFound = new ReadResp.Types.StreamNotFound() };
                             yield break;
                         }
 
-                        // A subscription the server ended (it is shutting down): follow it elsewhere.
-                        attempts.Add($"{node.EndPoint}: the server ended the subscription");
-                        _connection.Drop(node, null);
-                        break;
-                    }
+                        if (!moved)
+                        {
+                            if (!subscription)
+                            {
+                                yield break;
+                            }
 
-                    failuresInARow = 0;
-                    attempts.Clear();
-                    yield return call.ResponseStream.Current;
+                            // A subscription the server ended (it is shutting down): follow it elsewhere.
+                            attempts.Add($"{node.EndPoint}: the server ended the subscription");
+                            _connection.Drop(node, null);
+                            break;
+                        }
+
+                        failuresInARow = 0;
+                        busyInARow = 0;
+                        attempts.Clear();
+                        yield return call.ResponseStream.Current;
+                    }
+                }
+                finally
+                {
+                    node.Release();
                 }
             }
 
@@ -546,7 +584,35 @@ public sealed partial class EventStoreDbEventStore : IEventStore
                 throw new EventStoreDbUnavailableException(operation, attempts, last);
             }
 
-            await Task.Delay(_connection.Settings.DiscoveryInterval, ct).ConfigureAwait(false);
+            busyInARow = busy ? busyInARow + 1 : 0;
+            await Task.Delay(_connection.PauseBeforeRetry(busyInARow), ct).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// The call's first answer (or its end), within <see cref="EventStoreDbSettings.DefaultDeadline"/>:
+    /// a node that does not start to answer in time fails the call with a <see cref="TimeoutException"/>,
+    /// as a unary call past its deadline does. Later answers may take as long as they take.
+    /// </summary>
+    private async Task<bool> FirstAnswerAsync(IAsyncStreamReader<ReadResp> answers, CancellationTokenSource callCancel, string operation)
+    {
+        var deadline = _connection.Settings.DefaultDeadline;
+        var moved = answers.MoveNext(callCancel.Token);
+        if (deadline == System.Threading.Timeout.InfiniteTimeSpan)
+        {
+            return await moved.ConfigureAwait(false);
+        }
+
+        try
+        {
+            // No token here: callCancel follows the caller's, and cancelling ends the call and so this wait.
+            return await moved.WaitAsync(deadline).ConfigureAwait(false);
+        }
+        catch (TimeoutException ex) when (!moved.IsCompleted)
+        {
+            await callCancel.CancelAsync().ConfigureAwait(false);
+            await moved.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default).ConfigureAwait(false);
+            throw new TimeoutException($"EventStoreDB did not start to answer the call to {operation} within the deadline ({deadline.TotalMilliseconds:0} ms).", ex);
         }
     }
 
@@ -560,6 +626,10 @@ public sealed partial class EventStoreDbEventStore : IEventStore
 
     private static ReadOptions.Types.AllOptions AllFrom(GlobalPosition position) =>
         new() { Position = new ReadOptions.Types.Position { CommitPosition = position.Commit, PreparePosition = position.Prepare } };
+
+    // The server answers an append past its deadline with a timeout of its own; the client waits a
+    // second longer, so it hears that answer, yet no append waits forever for an answer that never comes.
+    private static TimeSpan AnswerWithin(TimeSpan deadline) => deadline == System.Threading.Timeout.InfiniteTimeSpan ? deadline : deadline + TimeSpan.FromSeconds(1);
 
     private static long VersionAt(ExpectedVersion expected, int index) => expected.IsExact ? expected.Value + 1 + index : -1;
 }

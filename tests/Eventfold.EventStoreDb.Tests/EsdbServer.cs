@@ -15,4 +15,8 @@ internal static class EsdbServer
         Skip.If(ConnectionString is null, SkipReason);
         return ConnectionString!;
     }
+
+    /// <summary>The connection string with one more option, for example <c>defaultDeadline=1000</c>.</summary>
+    public static string With(string connectionString, string option) =>
+        connectionString + (connectionString.Contains('?', StringComparison.Ordinal) ? "&" : "?") + option;
 }

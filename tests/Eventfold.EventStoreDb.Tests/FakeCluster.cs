@@ -9,11 +9,13 @@ using WireEvent = Eventfold.EventStoreDb.Protocol.Streams.ReadResp.Types.ReadEve
 namespace Eventfold.EventStoreDb.Tests;
 
 /// <summary>
-/// A pretend EventStoreDB cluster behind fake call invokers: it answers gossip, appends (with
-/// expected-version checks) and reads of streams, so the adapter's connection logic is tested without
-/// a server. Nodes can go down, lose leadership or refuse as a follower does.
+/// A pretend EventStoreDB cluster behind fake call invokers: it answers gossip, appends (BatchAppend,
+/// or Append on a node that plays a server before 21.10, with expected-version checks), reads and
+/// subscriptions, so the adapter's connection logic is tested without a server. Nodes can go down,
+/// lose leadership, refuse as a follower does, be too busy, stall, or break calls mid-way; channels
+/// behave as gRPC channels do when disposed (calls on them end, new calls throw).
 /// </summary>
-internal sealed class FakeCluster : IChannelFactory
+internal sealed partial class FakeCluster : IChannelFactory
 {
     private readonly Lock _gate = new();
     private readonly List<WireEvent> _log = [];
@@ -35,8 +37,19 @@ internal sealed class FakeCluster : IChannelFactory
 
     public List<(EndPoint Node, string Method)> Calls { get; } = [];
 
-    /// <summary>The headers and deadline of every call, in order.</summary>
+    /// <summary>The headers and deadline of every call (of every batch append message), in order.</summary>
     public List<(string Method, Metadata? Headers, DateTime? Deadline)> Sent { get; } = [];
+
+    /// <summary>Every read and subscription request a node served, in order.</summary>
+    public List<ReadReq> ReadRequests { get; } = [];
+
+    /// <summary>When each call (each batch append message) reached its node, in order.</summary>
+    public List<(string Method, DateTime At)> Times { get; } = [];
+
+    /// <summary>How many channels the adapter has disposed.</summary>
+    public int DisposedChannels => Volatile.Read(ref _disposedChannels);
+
+    private int _disposedChannels;
 
     public NodeState this[string host] => Nodes[new EndPoint(host, 2113)];
 
@@ -78,7 +91,8 @@ internal sealed class FakeCluster : IChannelFactory
             Opened.Add(endPoint);
         }
 
-        return new NodeChannel(endPoint, new Invoker(this, endPoint));
+        var channel = new FakeChannel(this);
+        return new NodeChannel(endPoint, new Invoker(this, endPoint, channel), channel);
     }
 
     internal sealed class NodeState
@@ -90,14 +104,43 @@ internal sealed class FakeCluster : IChannelFactory
         /// <summary>Answer Unavailable this many more times, then serve again.</summary>
         public int FailNextCalls { get; set; }
 
+        /// <summary>Answer as an overloaded EventStoreDB does ("Server Is Too Busy"; "Server Is Busy" to a batch append) this many more times.</summary>
+        public int BusyNextCalls { get; set; }
+
+        /// <summary>False plays a server before 21.10: BatchAppend is Unimplemented, appends use Append.</summary>
+        public bool SupportsBatchAppend { get; set; } = true;
+
+        /// <summary>A subscription to $all on this node sends a checkpoint at this commit position after its catch-up events.</summary>
+        public ulong? CheckpointAt { get; set; }
+
+        /// <summary>The next read or subscription on this node fails with Unavailable after this many answers.</summary>
+        public int? FailNextReadAfter { get; set; }
+
+        /// <summary>While set and not completed, reads and subscriptions on this node wait before their first answer.</summary>
+        public TaskCompletionSource? HoldFirstResponse { get; set; }
+
+        /// <summary>The next batch append is not applied and is answered with a correlation id that is not a UUID.</summary>
+        public bool GarbleNextBatchAnswer { get; set; }
+
+        /// <summary>While set and not completed, batch appends are applied but not answered.</summary>
+        public TaskCompletionSource? HoldBatchAnswers { get; set; }
+
         private TaskCompletionSource _dropped = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private TaskCompletionSource _batchBroken = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
         /// <summary>Completes when the node drops its live subscriptions.</summary>
         public Task Dropped => Volatile.Read(ref _dropped).Task;
 
+        /// <summary>Completes when the node breaks its batch append calls.</summary>
+        public Task BatchBroken => Volatile.Read(ref _batchBroken).Task;
+
         /// <summary>Ends every live subscription on this node as a lost connection does.</summary>
         public void DropSubscriptions() =>
             Interlocked.Exchange(ref _dropped, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+
+        /// <summary>Ends every batch append call on this node as a lost connection does.</summary>
+        public void BreakBatchCalls() =>
+            Interlocked.Exchange(ref _batchBroken, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
     }
 
     private ClusterInfo Gossip()
@@ -111,13 +154,15 @@ internal sealed class FakeCluster : IChannelFactory
         return info;
     }
 
-    private void Check(EndPoint endPoint, string method, CallOptions options)
+    /// <summary>Records the call and throws what the node would answer instead of serving it; true when the node is too busy and the caller answers so itself.</summary>
+    private bool Check(EndPoint endPoint, string method, CallOptions options, DateTime? deadline = null, bool answersBusy = false)
     {
         var node = Nodes.TryGetValue(endPoint, out var n) ? n : null;
         lock (_gate)
         {
             Calls.Add((endPoint, method));
-            Sent.Add((method, options.Headers, options.Deadline));
+            Sent.Add((method, options.Headers, deadline ?? options.Deadline));
+            Times.Add((method, DateTime.UtcNow));
         }
 
         if (node is null || node.Down)
@@ -129,6 +174,12 @@ internal sealed class FakeCluster : IChannelFactory
         {
             node.FailNextCalls--;
             throw new RpcException(new Status(StatusCode.Unavailable, "connection reset"));
+        }
+
+        if (method != "Read.Gossip" && node.BusyNextCalls > 0)
+        {
+            node.BusyNextCalls--;
+            return answersBusy ? true : throw new RpcException(new Status(StatusCode.Unavailable, "Server Is Too Busy"));
         }
 
         bool requiresLeader = options.Headers?.GetValue("requires-leader") == "true";
@@ -144,6 +195,8 @@ internal sealed class FakeCluster : IChannelFactory
 
             throw new RpcException(new Status(StatusCode.NotFound, "Leader info available"), trailers);
         }
+
+        return false;
     }
 
     private AppendResp Append(List<AppendReq> requests)
@@ -208,9 +261,24 @@ internal sealed class FakeCluster : IChannelFactory
         }
     }
 
-    private List<ReadResp> Read(ReadReq request)
+    private List<ReadResp> Read(ReadReq request, NodeState node)
     {
         var o = request.Options;
+        bool subscription = o.CountOptionCase == ReadReq.Types.Options.CountOptionOneofCase.Subscription;
+        var answers = subscription ? [new ReadResp { Confirmation = new ReadResp.Types.SubscriptionConfirmation { SubscriptionId = Guid.NewGuid().ToString() } }] : new List<ReadResp>();
+        answers.AddRange(ReadEvents(request));
+        if (subscription && o.StreamOptionCase == ReadReq.Types.Options.StreamOptionOneofCase.All && node.CheckpointAt is { } checkpoint)
+        {
+            answers.Add(new ReadResp { Checkpoint = new ReadResp.Types.Checkpoint { CommitPosition = checkpoint, PreparePosition = checkpoint } });
+        }
+
+        return answers;
+    }
+
+    private List<ReadResp> ReadEvents(ReadReq request)
+    {
+        var o = request.Options;
+        bool subscription = o.CountOptionCase == ReadReq.Types.Options.CountOptionOneofCase.Subscription;
         lock (_gate)
         {
             IEnumerable<WireEvent> events;
@@ -223,7 +291,6 @@ internal sealed class FakeCluster : IChannelFactory
                     return [new ReadResp { StreamNotFound = new ReadResp.Types.StreamNotFound { StreamIdentifier = o.Stream.StreamIdentifier } }];
                 }
 
-                bool subscription = o.CountOptionCase == ReadReq.Types.Options.CountOptionOneofCase.Subscription;
                 bool forwards = o.ReadDirection == ReadReq.Types.Options.Types.ReadDirection.Forwards;
                 events = o.Stream.RevisionOptionCase switch
                 {
@@ -235,8 +302,10 @@ internal sealed class FakeCluster : IChannelFactory
             }
             else
             {
-                var from = o.All.AllOptionCase == ReadReq.Types.Options.Types.AllOptions.AllOptionOneofCase.Position ? o.All.Position.CommitPosition : 0;
-                events = _log.Where(e => e.CommitPosition >= from);
+                // As the server does: a read includes the event at its position, a subscription starts after it.
+                bool fromPosition = o.All.AllOptionCase == ReadReq.Types.Options.Types.AllOptions.AllOptionOneofCase.Position;
+                var from = fromPosition ? o.All.Position.CommitPosition : 0;
+                events = _log.Where(e => subscription && fromPosition ? e.CommitPosition > from : e.CommitPosition >= from);
             }
 
             if (o.CountOptionCase == ReadReq.Types.Options.CountOptionOneofCase.Count)
@@ -245,115 +314,6 @@ internal sealed class FakeCluster : IChannelFactory
             }
 
             return events.Select(e => new ReadResp { Event = new ReadResp.Types.ReadEvent { Event = e, CommitPosition = e.CommitPosition } }).ToList();
-        }
-    }
-
-    private sealed class Invoker(FakeCluster cluster, EndPoint endPoint) : CallInvoker
-    {
-        public override TResponse BlockingUnaryCall<TRequest, TResponse>(Method<TRequest, TResponse> method, string? host, CallOptions options, TRequest request) =>
-            throw new NotSupportedException();
-
-        public override AsyncUnaryCall<TResponse> AsyncUnaryCall<TRequest, TResponse>(Method<TRequest, TResponse> method, string? host, CallOptions options, TRequest request)
-        {
-            Task<TResponse> response;
-            try
-            {
-                cluster.Check(endPoint, $"{method.Name}.{method.ServiceName.Split('.')[^1]}", options);
-                response = Task.FromResult((TResponse)(object)cluster.Gossip());
-            }
-            catch (RpcException ex)
-            {
-                response = Task.FromException<TResponse>(ex);
-            }
-
-            return new AsyncUnaryCall<TResponse>(response, Task.FromResult(new Metadata()), () => Status.DefaultSuccess, () => [], () => { });
-        }
-
-        public override AsyncClientStreamingCall<TRequest, TResponse> AsyncClientStreamingCall<TRequest, TResponse>(Method<TRequest, TResponse> method, string? host, CallOptions options)
-        {
-            var writer = new Writer<TRequest>();
-            var response = writer.Completed.ContinueWith(
-                _ =>
-                {
-                    cluster.Check(endPoint, method.Name, options);
-                    var requests = writer.Messages.Cast<AppendReq>().ToList();
-                    var hook = Interlocked.Exchange(ref cluster._beforeNextAppend, null);
-                    hook?.Invoke(requests[0].Options.StreamIdentifier.StreamName.ToStringUtf8());
-                    return (TResponse)(object)cluster.Append(requests);
-                },
-                TaskScheduler.Default);
-            return new AsyncClientStreamingCall<TRequest, TResponse>(writer, response, Task.FromResult(new Metadata()), () => Status.DefaultSuccess, () => [], () => { });
-        }
-
-        public override AsyncServerStreamingCall<TResponse> AsyncServerStreamingCall<TRequest, TResponse>(Method<TRequest, TResponse> method, string? host, CallOptions options, TRequest request)
-        {
-            var reader = new Reader<TResponse>(() =>
-            {
-                cluster.Check(endPoint, method.Name, options);
-                var request1 = (ReadReq)(object)request!;
-                return cluster.Read(request1).Cast<TResponse>().ToList();
-            }, ((ReadReq)(object)request!).Options.CountOptionCase == ReadReq.Types.Options.CountOptionOneofCase.Subscription, cluster.Nodes[endPoint].Dropped);
-            return new AsyncServerStreamingCall<TResponse>(reader, Task.FromResult(new Metadata()), () => Status.DefaultSuccess, () => [], () => { });
-        }
-
-        // The fake plays a server before 21.10, without BatchAppend, so appends fall back to Append.
-        public override AsyncDuplexStreamingCall<TRequest, TResponse> AsyncDuplexStreamingCall<TRequest, TResponse>(Method<TRequest, TResponse> method, string? host, CallOptions options)
-        {
-            lock (cluster._gate)
-            {
-                cluster.Calls.Add((endPoint, method.Name));
-            }
-
-            throw new RpcException(new Status(StatusCode.Unimplemented, $"{method.FullName} is not implemented"));
-        }
-    }
-
-    private sealed class Writer<T> : IClientStreamWriter<T>
-    {
-        private readonly TaskCompletionSource _completed = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        public List<T> Messages { get; } = [];
-
-        public Task Completed => _completed.Task;
-
-        public WriteOptions? WriteOptions { get; set; }
-
-        public Task CompleteAsync()
-        {
-            _completed.TrySetResult();
-            return Task.CompletedTask;
-        }
-
-        public Task WriteAsync(T message)
-        {
-            Messages.Add(message);
-            return Task.CompletedTask;
-        }
-    }
-
-    /// <summary>Answers from a snapshot taken at the first read; a subscription then waits until cancelled or dropped.</summary>
-    private sealed class Reader<T>(Func<List<T>> answer, bool subscription, Task dropped) : IAsyncStreamReader<T>
-    {
-        private List<T>? _items;
-        private int _index = -1;
-
-        public T Current => _items![_index];
-
-        public async Task<bool> MoveNext(CancellationToken cancellationToken)
-        {
-            _items ??= answer();
-            if (++_index < _items.Count)
-            {
-                return true;
-            }
-
-            if (subscription)
-            {
-                await dropped.WaitAsync(cancellationToken).ConfigureAwait(false);
-                throw new RpcException(new Status(StatusCode.Unavailable, "connection lost"));
-            }
-
-            return false;
         }
     }
 }

@@ -22,7 +22,7 @@ public class ReconnectionTests
 
         Assert.Equal(0, result.NextExpectedVersion);
         Assert.Contains(cluster.Calls, c => c.Method == "Read.Gossip");
-        Assert.Equal(new EndPoint("c", 2113), cluster.Calls.Single(c => c.Method == "Append").Node);
+        Assert.Equal(new EndPoint("c", 2113), cluster.Calls.Single(c => c.Method == "BatchAppend").Node);
     }
 
     [Fact]
@@ -37,7 +37,7 @@ public class ReconnectionTests
         var result = await store.AppendAsync("cart-2", 0, Added("y"));
 
         Assert.Equal(1, result.NextExpectedVersion);
-        Assert.Equal(new EndPoint("b", 2113), cluster.Calls.Last(c => c.Method == "Append").Node);
+        Assert.Equal(new EndPoint("b", 2113), cluster.Calls.Last(c => c.Method == "BatchAppend").Node);
         Assert.Equal(["x", "y"], await store.ReadStreamAsync("cart-2").Select(e => ((ItemAdded)e.Event).Sku).ToListAsync());
     }
 
@@ -51,7 +51,7 @@ public class ReconnectionTests
         cluster.MakeLeader("b");
         await store.AppendAsync("cart-3", 0, Added("y"));
 
-        var appends = cluster.Calls.Where(c => c.Method == "Append").Select(c => c.Node.Host).ToArray();
+        var appends = cluster.Calls.Where(c => c.Method == "BatchAppend").Select(c => c.Node.Host).ToArray();
         Assert.Equal(["a", "a", "b"], appends);
         Assert.Equal(new EndPoint("b", 2113), cluster.Opened[^1]);
     }
@@ -84,6 +84,20 @@ public class ReconnectionTests
         Assert.Contains("gossip from a:2113: Unavailable (connection refused (a:2113)) (3 times)", ex.Message, StringComparison.Ordinal);
         Assert.Contains("gossip from b:2113: Unavailable", ex.Message, StringComparison.Ordinal);
         Assert.Contains("append to stream 'cart-5'", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_server_without_BatchAppend_gets_appends_through_Append_and_is_not_asked_again()
+    {
+        var cluster = new FakeCluster("solo");
+        cluster["solo"].SupportsBatchAppend = false;
+        await using var store = Store(cluster, "esdb://solo?tls=false");
+
+        await store.AppendAsync("cart-old", ExpectedVersion.NoStream, Added("x"));
+        await store.AppendAsync("cart-old", 0, Added("y"));
+
+        Assert.Equal(["BatchAppend", "Append", "Append"], cluster.Calls.Where(c => c.Method.EndsWith("Append", StringComparison.Ordinal)).Select(c => c.Method));
+        Assert.Equal(["x", "y"], await store.ReadStreamAsync("cart-old").Select(e => ((ItemAdded)e.Event).Sku).ToListAsync());
     }
 
     [Fact]
@@ -246,7 +260,7 @@ public class ReconnectionTests
 
         await store.AppendAsync("cart-14", ExpectedVersion.NoStream, Added("a"));
 
-        var (_, headers, deadline) = cluster.Sent.Single(c => c.Method == "Append");
+        var (_, headers, deadline) = cluster.Sent.Single(c => c.Method == "BatchAppend");
         Assert.Equal("Basic " + Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes("ops@acme:s3cr:t")), headers!.GetValue("authorization"));
         Assert.Equal("true", headers.GetValue("requires-leader"));
         Assert.Equal("billing", headers.GetValue("connection-name"));
@@ -264,7 +278,7 @@ public class ReconnectionTests
         await store.SubscribeToStreamAsync("cart-15", null, cts.Token).FirstAsync(cts.Token);
 
         Assert.All(cluster.Sent.Where(c => c.Method != "Read.Gossip"), c => Assert.Null(c.Headers?.GetValue("requires-leader")));
-        Assert.Equal(new EndPoint("b", 2113), cluster.Calls.Single(c => c.Method == "Append").Node);
+        Assert.Equal(new EndPoint("b", 2113), cluster.Calls.Single(c => c.Method == "BatchAppend").Node);
         Assert.Null(cluster.Sent.Last(c => c.Method == "Read").Deadline);
     }
 }

@@ -8,8 +8,10 @@ namespace Eventfold.EventStoreDb;
 /// <summary>
 /// Keeps one channel to the node the connection string asks for. With discovery it reads the
 /// cluster's gossip from the seeds (and from members it already knows) to find that node; when a
-/// call finds the node gone or no longer the leader it drops the channel, and the next call
-/// discovers again, following the leader's address when the old node named it.
+/// call finds the node gone or no longer the leader it drops the channel (which closes once the
+/// calls still running on it end), and the next call discovers again, following the leader's
+/// address when the old node named it. A node that answers it is too busy is kept, and the call is
+/// tried there again after a growing pause.
 /// </summary>
 internal sealed class ClusterConnection : IDisposable
 {
@@ -18,6 +20,7 @@ internal sealed class ClusterConnection : IDisposable
     private readonly Random _random;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly string? _authorization;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<NodeChannel, byte> _open = new();
     private NodeChannel? _current;
     private EndPoint? _leaderHint;
     private IReadOnlyList<EndPoint> _knownMembers = [];
@@ -46,8 +49,10 @@ internal sealed class ClusterConnection : IDisposable
     {
         var attempts = new List<string>();
         Exception? last = null;
+        int busyInARow = 0;
         for (int round = 1; ; round++)
         {
+            bool busy = false;
             var node = await TryGetNodeAsync(attempts, ct).ConfigureAwait(false);
             if (node is not null)
             {
@@ -71,11 +76,21 @@ internal sealed class ClusterConnection : IDisposable
                     Drop(node, null);
                     throw new EventStoreDbUnavailableException(operation, [.. attempts, $"{node.EndPoint}: {tls}"], ex);
                 }
+                catch (RpcException ex) when (RpcErrors.IsBusy(ex) && !ct.IsCancellationRequested)
+                {
+                    last = ex;
+                    busy = true;
+                    attempts.Add($"{node.EndPoint}: too busy to serve ({ex.Status.Detail})");
+                }
                 catch (RpcException ex) when (RpcErrors.IsTransient(ex) && !ct.IsCancellationRequested)
                 {
                     last = ex;
                     attempts.Add($"{node.EndPoint}: {Describe(ex)}");
                     Drop(node, null);
+                }
+                finally
+                {
+                    node.Release();
                 }
             }
 
@@ -84,42 +99,92 @@ internal sealed class ClusterConnection : IDisposable
                 throw new EventStoreDbUnavailableException(operation, attempts, last);
             }
 
-            await Task.Delay(Settings.DiscoveryInterval, _time, ct).ConfigureAwait(false);
+            busyInARow = busy ? busyInARow + 1 : 0;
+            await Task.Delay(PauseBeforeRetry(busyInARow), _time, ct).ConfigureAwait(false);
         }
     }
 
-    /// <summary>The node to call now, discovering it when there is none; null (with the reasons added to <paramref name="attempts"/>) when no node could be found in this round.</summary>
+    /// <summary>
+    /// The pause before the next attempt: <see cref="EventStoreDbSettings.DiscoveryInterval"/>, or
+    /// for a node too busy to serve (<paramref name="busyInARow"/> answers in a row) twice as long
+    /// each time, up to 5 s, with a little jitter so many clients do not come back at once.
+    /// </summary>
+    public TimeSpan PauseBeforeRetry(int busyInARow)
+    {
+        var interval = Settings.DiscoveryInterval;
+        if (busyInARow == 0)
+        {
+            return interval;
+        }
+
+        var longest = TimeSpan.FromSeconds(5) > interval ? TimeSpan.FromSeconds(5) : interval;
+        double factor = Math.Pow(2, Math.Min(busyInARow - 1, 16)) * (1 + (Random.Shared.NextDouble() / 4));
+        var pause = interval * factor;
+        return pause < longest ? pause : longest;
+    }
+
+    /// <summary>
+    /// The node to call now, with a lease the caller must <see cref="NodeChannel.Release"/> when its
+    /// call ends, discovering the node when there is none; null (with the reasons added to
+    /// <paramref name="attempts"/>) when no node could be found in this round. Never a closed channel.
+    /// </summary>
     public async Task<NodeChannel?> TryGetNodeAsync(List<string> attempts, CancellationToken ct)
     {
-        ObjectDisposedException.ThrowIf(_disposed, this);
-        if (Volatile.Read(ref _current) is { } current)
+        while (true)
         {
-            return current;
-        }
-
-        await _gate.WaitAsync(ct).ConfigureAwait(false);
-        try
-        {
-            if (_current is not null)
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            if (Volatile.Read(ref _current) is { } current)
             {
-                return _current;
+                if (current.TryAcquire())
+                {
+                    return current;
+                }
+
+                // Dropped and closed between the read and the lease: forget it and look again.
+                Interlocked.CompareExchange(ref _current, null, current);
+                continue;
             }
 
-            _current = Settings.UseDiscovery ? await DiscoverAsync(attempts, ct).ConfigureAwait(false) : _channels.Open(_leaderHint ?? Settings.Hosts[0]);
-            return _current;
-        }
-        finally
-        {
-            _gate.Release();
+            await _gate.WaitAsync(ct).ConfigureAwait(false);
+            try
+            {
+                if (_current is null)
+                {
+                    var opened = Settings.UseDiscovery ? await DiscoverAsync(attempts, ct).ConfigureAwait(false) : _channels.Open(_leaderHint ?? Settings.Hosts[0]);
+                    if (opened is null)
+                    {
+                        return null;
+                    }
+
+                    foreach (var closed in _open.Keys.Where(c => c.IsClosed))
+                    {
+                        _open.TryRemove(closed, out _);
+                    }
+
+                    _open[opened] = 0;
+                    _current = opened;
+                    if (_disposed)
+                    {
+                        opened.Dispose(); // Dispose ran while this node was being found
+                    }
+                }
+            }
+            finally
+            {
+                _gate.Release();
+            }
         }
     }
 
-    /// <summary>Forgets <paramref name="node"/> after a failure; the next call discovers again, trying <paramref name="leader"/> first.</summary>
+    /// <summary>
+    /// Stops handing <paramref name="node"/> out after a failure; the next call discovers again, trying
+    /// <paramref name="leader"/> first. Calls still running on the node go on: its channel closes when the last ends.
+    /// </summary>
     public void Drop(NodeChannel node, EndPoint? leader)
     {
         if (Interlocked.CompareExchange(ref _current, null, node) == node)
         {
-            node.Dispose();
+            node.Release();
         }
 
         _leaderHint = leader;
@@ -153,11 +218,17 @@ internal sealed class ClusterConnection : IDisposable
     public static string Describe(RpcException ex) =>
         RpcErrors.TlsFailure(ex) ?? (ex.InnerException is { } inner ? $"{ex.StatusCode} ({inner.Message})" : $"{ex.StatusCode} ({ex.Status.Detail})");
 
+    /// <summary>Closes every channel, the dropped ones that calls still use included: the store is going away.</summary>
     public void Dispose()
     {
         _disposed = true;
-        Interlocked.Exchange(ref _current, null)?.Dispose();
-        _gate.Dispose();
+        Interlocked.Exchange(ref _current, null);
+        foreach (var channel in _open.Keys)
+        {
+            channel.Dispose();
+        }
+
+        _open.Clear();
     }
 
     private async Task<NodeChannel?> DiscoverAsync(List<string> attempts, CancellationToken ct)

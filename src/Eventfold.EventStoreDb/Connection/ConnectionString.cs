@@ -36,6 +36,13 @@ public static class ConnectionString
 
         string? query = null;
         int queryStart = rest.IndexOf('?', StringComparison.Ordinal);
+        if (queryStart >= 0 && rest.LastIndexOf('@') > queryStart)
+        {
+            // Either a password holds '?' or an option value holds '@': the split cannot be told, and
+            // saying which option is wrong could quote part of a password.
+            throw Fail("an '@' comes after the '?': percent-encode '?' in a user name or password (%3F), and '@' in an option value (%40)");
+        }
+
         if (queryStart >= 0)
         {
             query = rest[(queryStart + 1)..];
@@ -72,7 +79,7 @@ public static class ConnectionString
             int colon = userInfo.IndexOf(':', StringComparison.Ordinal);
             if (colon <= 0 || colon == userInfo.Length - 1)
             {
-                throw Fail("credentials must be written 'user:password@'");
+                throw Fail("credentials must be written 'user:password@' (percent-encode '@', ':', '?' and '/' in them)");
             }
 
             return (Uri.UnescapeDataString(userInfo[..colon]), Uri.UnescapeDataString(userInfo[(colon + 1)..]));

@@ -1,6 +1,12 @@
+using System.Globalization;
+using System.Text;
+
 namespace Eventfold.EventStoreDb;
 
-/// <summary>What a connection string says: where the nodes are and how to talk to them.</summary>
+/// <summary>
+/// What a connection string says: where the nodes are and how to talk to them. <see cref="ToString"/>
+/// shows every setting but the password, which it writes as <c>***</c>, so settings can be logged.
+/// </summary>
 public sealed record EventStoreDbSettings
 {
     /// <summary>The hosts named in the connection string: the node itself, or the gossip seeds of a cluster.</summary>
@@ -18,11 +24,15 @@ public sealed record EventStoreDbSettings
 
     public string? UserName { get; init; }
 
+    /// <summary>Sent with every call; never shown by <see cref="ToString"/>.</summary>
     public string? Password { get; init; }
 
     public NodePreference NodePreference { get; init; } = NodePreference.Leader;
 
-    /// <summary>The longest any one call (not a subscription) may take.</summary>
+    /// <summary>
+    /// The longest a unary call (an append, a version, a gossip read) may take, and the longest a
+    /// streaming read or subscription may wait for its first answer; a stream as a whole has none.
+    /// </summary>
     public TimeSpan DefaultDeadline { get; init; } = TimeSpan.FromSeconds(10);
 
     /// <summary>How many rounds of discovery (or reconnection to a single node) before giving up.</summary>
@@ -41,4 +51,15 @@ public sealed record EventStoreDbSettings
     public string? ConnectionName { get; init; }
 
     public bool HasCredentials => UserName is not null;
+
+    // The record's ToString, without the password.
+    private bool PrintMembers(StringBuilder builder)
+    {
+        var c = CultureInfo.InvariantCulture;
+        builder.Append(c, $"Hosts = [{string.Join(", ", Hosts)}], UseDiscovery = {UseDiscovery}, UseTls = {UseTls}, TlsVerifyCert = {TlsVerifyCert}, ");
+        builder.Append(c, $"TlsCaFile = {TlsCaFile}, UserName = {UserName}, Password = {(Password is null ? "" : "***")}, NodePreference = {NodePreference}, ");
+        builder.Append(c, $"DefaultDeadline = {DefaultDeadline}, MaxDiscoverAttempts = {MaxDiscoverAttempts}, DiscoveryInterval = {DiscoveryInterval}, GossipTimeout = {GossipTimeout}, ");
+        builder.Append(c, $"KeepAliveInterval = {KeepAliveInterval}, KeepAliveTimeout = {KeepAliveTimeout}, ConnectionName = {ConnectionName}, HasCredentials = {HasCredentials}");
+        return true;
+    }
 }

@@ -9,16 +9,24 @@ public sealed class InvalidConnectionStringException(string connectionString, st
 
     public string Reason { get; } = reason;
 
+    /// <summary>
+    /// The connection string with everything between the user name and the last '@' replaced by
+    /// '***' (all of it before the '@' when no user name can be told apart): a password may hold '@',
+    /// '?' or '/' unescaped, and none of it may show.
+    /// </summary>
     internal static string Redact(string connectionString)
     {
         int schemeEnd = connectionString.IndexOf("://", StringComparison.Ordinal);
-        int at = connectionString.IndexOf('@', StringComparison.Ordinal);
-        if (schemeEnd < 0 || at < schemeEnd)
+        int start = schemeEnd < 0 ? 0 : schemeEnd + 3;
+        int at = connectionString.LastIndexOf('@');
+        if (at < start)
         {
             return connectionString;
         }
 
-        int colon = connectionString.IndexOf(':', schemeEnd + 3);
-        return colon > 0 && colon < at ? string.Concat(connectionString.AsSpan(0, colon + 1), "***", connectionString.AsSpan(at)) : connectionString;
+        int colon = connectionString.IndexOf(':', start);
+        bool plainUser = colon > start && colon < at && connectionString.AsSpan(start, colon - start).IndexOfAny("?/@,") < 0;
+        int secretStart = plainUser ? colon + 1 : start;
+        return string.Concat(connectionString.AsSpan(0, secretStart), "***", connectionString.AsSpan(at));
     }
 }

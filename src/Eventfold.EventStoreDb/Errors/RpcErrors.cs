@@ -20,6 +20,14 @@ internal static class RpcErrors
     public static string? KindOf(RpcException ex) => ex.Trailers.GetValue(ExceptionKey);
 
     /// <summary>
+    /// Whether the node answered that it cannot serve the call now ("Server Is Too Busy" to a call,
+    /// "Server Is Busy" to a batch append, "Server Is Not Ready" while it starts): the node is alive,
+    /// so the call is tried there again after a pause instead of dropping it as a dead node.
+    /// </summary>
+    public static bool IsBusy(RpcException ex) =>
+        ex.StatusCode == StatusCode.Unavailable && ex.Status.Detail is "Server Is Too Busy" or "Server Is Busy" or "Server Is Not Ready";
+
+    /// <summary>
     /// Whether another node (or the same one, reconnected) may serve the call. Cancelled counts when the
     /// caller did not cancel: the channel was disposed under the call after another call found its node gone.
     /// </summary>
