@@ -46,7 +46,7 @@ public sealed partial class DispatcherEngine<TTarget> : IAsyncDisposable, IElast
         _clock = options.TimeProvider ?? TimeProvider.System;
         _report = new DispatcherReporter(name, options.Logger ?? NullLogger.Instance, options.OnUndelivered);
         _keys = options.Ordering?.CreateGate(options.ParkLimit ?? options.Capacity);
-        _throttle = options.PerSecond > 0 ? new Throttle(options.PerSecond, options.EffectiveMaxWorkers, _clock) : null;
+        _throttle = options.PerSecond > 0 ? new Throttle(options.PerSecond, options.EffectiveMaxWorkers) : null;
         _channel = CreateChannel(options.Capacity, options.Overflow);
     }
 

@@ -49,7 +49,7 @@ public sealed record DispatcherOptions
     /// <summary>Where drops, refusals, failures and unfinished drains are logged; null for none.</summary>
     public ILogger? Logger { get; init; }
 
-    /// <summary>The clock for throttling, resizing and drain timeouts; null for the system clock.</summary>
+    /// <summary>The clock for resizing and drain timeouts; null for the system clock. (Throttling runs on real time.)</summary>
     public TimeProvider? TimeProvider { get; init; }
 
     internal int EffectiveMaxWorkers => MaxWorkers == 0 ? Workers : MaxWorkers;

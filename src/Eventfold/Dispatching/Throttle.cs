@@ -3,15 +3,14 @@ using System.Threading.RateLimiting;
 namespace Eventfold;
 
 /// <summary>
-/// Holds handling to a rate: a token bucket refilled by a timer of the dispatcher's clock (so tests drive it
-/// with a fake clock). A tenth of a second's tokens are added at a time, so bursts stay short.
+/// Holds handling to a rate: a token bucket refilled a tenth of a second's tokens at a time, so bursts stay
+/// short. It runs on real time (the rate limiter's own timer; its manual refill also reads the real
+/// clock, so a fake <see cref="TimeProvider"/> cannot drive it).
 /// </summary>
 internal sealed class Throttle : IDisposable
 {
     private readonly TokenBucketRateLimiter _bucket;
-    private readonly ITimer _refill;
-
-    public Throttle(int perSecond, int maxWaiters, TimeProvider clock)
+    public Throttle(int perSecond, int maxWaiters)
     {
         int perPeriod = Math.Max(1, perSecond / 10);
         var period = TimeSpan.FromTicks(TimeSpan.TicksPerSecond * perPeriod / perSecond);
@@ -20,11 +19,10 @@ internal sealed class Throttle : IDisposable
             TokenLimit = perPeriod,
             TokensPerPeriod = perPeriod,
             ReplenishmentPeriod = period,
-            AutoReplenishment = false,
+            AutoReplenishment = true,
             QueueLimit = Math.Max(1, maxWaiters),
             QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
         });
-        _refill = clock.CreateTimer(static bucket => ((TokenBucketRateLimiter)bucket!).TryReplenish(), _bucket, period, period);
     }
 
     /// <summary>Completes when one more message may be handled.</summary>
@@ -55,7 +53,6 @@ internal sealed class Throttle : IDisposable
 
     public void Dispose()
     {
-        _refill.Dispose();
         _bucket.Dispose();
     }
 }
