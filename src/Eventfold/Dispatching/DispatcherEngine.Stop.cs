@@ -73,7 +73,7 @@ public sealed partial class DispatcherEngine<TTarget>
     /// <summary>A message that will never be handled: counted as dropped and reported as unfinished.</summary>
     private void Abandon(in DispatchEnvelope envelope)
     {
-        Interlocked.Increment(ref _dropped);
+        Interlocked.Increment(ref _counts.Dropped);
         _report.Report(envelope.Message, UndeliveredReason.Unfinished);
     }
 

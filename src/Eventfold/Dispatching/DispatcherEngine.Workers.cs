@@ -131,9 +131,14 @@ public sealed partial class DispatcherEngine<TTarget>
 
     private async Task RunWorkerAsync(DispatchWorker worker)
     {
+        // Read once into the worker's own state: producers write the engine's counters, so reading its
+        // fields per message would share a cache line with them.
         var reader = _channel.Reader;
         var leave = worker.Retire.Token;
         var handlerToken = _hardStop.Token;
+        var target = _target;
+        var keys = _keys;
+        var throttle = _throttle;
         try
         {
             while (await reader.WaitToReadAsync(leave).ConfigureAwait(false))
@@ -141,7 +146,7 @@ public sealed partial class DispatcherEngine<TTarget>
                 while (!leave.IsCancellationRequested)
                 {
                     DispatchEnvelope envelope;
-                    if (_keys is null)
+                    if (keys is null)
                     {
                         if (!reader.TryRead(out envelope))
                         {
@@ -150,7 +155,7 @@ public sealed partial class DispatcherEngine<TTarget>
                     }
                     else
                     {
-                        var taken = _keys.TryTake(reader, out envelope, out var keyError);
+                        var taken = keys.TryTake(reader, out envelope, out var keyError);
                         if (taken == TakeResult.Empty)
                         {
                             break;
@@ -158,7 +163,7 @@ public sealed partial class DispatcherEngine<TTarget>
 
                         if (taken == TakeResult.ParkFull)
                         {
-                            await _keys.WaitForRoomAsync(leave).ConfigureAwait(false);
+                            await keys.WaitForRoomAsync(leave).ConfigureAwait(false);
                             continue;
                         }
 
@@ -173,7 +178,7 @@ public sealed partial class DispatcherEngine<TTarget>
                     worker.SetBusy(true);
                     while (true)
                     {
-                        if (_throttle is not null && !await ThrottleAsync(handlerToken).ConfigureAwait(false))
+                        if (throttle is not null && !await ThrottleAsync(handlerToken).ConfigureAwait(false))
                         {
                             AbandonHeld(envelope);
                             break;
@@ -184,7 +189,7 @@ public sealed partial class DispatcherEngine<TTarget>
                         ValueTask handled;
                         try
                         {
-                            handled = TTarget.DispatchAsync(_target, in envelope, handlerToken);
+                            handled = TTarget.DispatchAsync(target, in envelope, handlerToken);
                         }
                         catch (Exception ex)
                         {
@@ -212,7 +217,7 @@ public sealed partial class DispatcherEngine<TTarget>
 
                         // A key's parked messages are run by the worker holding it, in order; after a hard
                         // stop they stay parked for the stop to report.
-                        if (_keys is null || handlerToken.IsCancellationRequested || !_keys.TryTakeNext(in envelope, out var next))
+                        if (keys is null || handlerToken.IsCancellationRequested || !keys.TryTakeNext(in envelope, out var next))
                         {
                             break;
                         }

@@ -28,9 +28,7 @@ public sealed partial class DispatcherEngine<TTarget> : IAsyncDisposable, IElast
     private ElasticWorkers? _elastic;
     private Task<DispatcherStopResult>? _stop;
     private int _state;
-    private long _offered;
-    private long _dropped;
-    private long _rejected;
+    private readonly OfferCounters _counts = new();
     private long _retiredProcessed;
     private long _retiredFailed;
 
@@ -70,8 +68,8 @@ public sealed partial class DispatcherEngine<TTarget> : IAsyncDisposable, IElast
                 }
 
                 return new DispatcherStats(
-                    Depth, processed, Interlocked.Read(ref _dropped), Interlocked.Read(ref _rejected), _workers.Count, failed, inFlight,
-                    Interlocked.Read(ref _offered));
+                    Depth, processed, Interlocked.Read(ref _counts.Dropped), Interlocked.Read(ref _counts.Rejected), _workers.Count, failed, inFlight,
+                    Interlocked.Read(ref _counts.Offered));
             }
         }
     }
@@ -98,7 +96,7 @@ public sealed partial class DispatcherEngine<TTarget> : IAsyncDisposable, IElast
             return ValueTask.FromCanceled(ct);
         }
 
-        Interlocked.Increment(ref _offered);
+        Interlocked.Increment(ref _counts.Offered);
         if (_channel.Writer.TryWrite(envelope))
         {
             return default;
@@ -131,7 +129,7 @@ public sealed partial class DispatcherEngine<TTarget> : IAsyncDisposable, IElast
             Start();
         }
 
-        Interlocked.Increment(ref _offered);
+        Interlocked.Increment(ref _counts.Offered);
         if (_channel.Writer.TryWrite(envelope))
         {
             return true;
@@ -157,7 +155,7 @@ public sealed partial class DispatcherEngine<TTarget> : IAsyncDisposable, IElast
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
-            Interlocked.Decrement(ref _offered);
+            Interlocked.Decrement(ref _counts.Offered);
             throw;
         }
         catch (ChannelClosedException)
@@ -189,13 +187,13 @@ public sealed partial class DispatcherEngine<TTarget> : IAsyncDisposable, IElast
     // The channel names the message it dropped, so the drop is reported with the message itself.
     private void OnChannelDropped(DispatchEnvelope dropped)
     {
-        Interlocked.Increment(ref _dropped);
+        Interlocked.Increment(ref _counts.Dropped);
         _report.Report(dropped.Message, _overflow == OverflowPolicy.DropOldest ? UndeliveredReason.DroppedOldest : UndeliveredReason.DroppedNewest);
     }
 
     private void Reject(in DispatchEnvelope envelope, UndeliveredReason reason)
     {
-        Interlocked.Increment(ref _rejected);
+        Interlocked.Increment(ref _counts.Rejected);
         _report.Report(envelope.Message, reason);
     }
 
