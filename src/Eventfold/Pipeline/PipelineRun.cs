@@ -23,6 +23,7 @@ internal sealed class PipelineRun : IDispatchTarget<PipelineRun>
     private readonly CancellationTokenSource _failed = new();
     private TaskCompletionSource _commitWanted = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Exception? _failure;
+    private GlobalPosition _failedAt;
 
     public PipelineRun(
         IEventStore store, ICheckpointStore checkpoints, string consumer, PipelineEventHandler onEvent, PipelinePoisonHandler? onPoison,
@@ -53,6 +54,17 @@ internal sealed class PipelineRun : IDispatchTarget<PipelineRun>
     }
 
     public GlobalPosition? Committed { get; private set; }
+
+    private GlobalPosition FailedAt
+    {
+        get
+        {
+            lock (_failed)
+            {
+                return _failedAt;
+            }
+        }
+    }
 
     public static ValueTask DispatchAsync(PipelineRun self, in DispatchEnvelope envelope, CancellationToken ct) =>
         self.HandleAsync(envelope.Message, envelope.Handler, ct);
@@ -108,7 +120,7 @@ internal sealed class PipelineRun : IDispatchTarget<PipelineRun>
                         await _engine.EnqueueAsync(new DispatchEnvelope(e, _tracker.Begin(e.Position)), ct).ConfigureAwait(false);
                         break;
                     case PoisonEvent p when _onPoison is null:
-                        Fail(StoredEvents.AsException(p));
+                        Fail(StoredEvents.AsException(p), p.Position);
                         return;
                     case PoisonEvent p:
                         await _engine.EnqueueAsync(new DispatchEnvelope(p, _tracker.Begin(p.Position)), ct).ConfigureAwait(false);
@@ -128,9 +140,9 @@ internal sealed class PipelineRun : IDispatchTarget<PipelineRun>
 
     private async ValueTask HandleAsync(object message, int slot, CancellationToken ct)
     {
-        if (_failed.IsCancellationRequested)
+        if (_failed.IsCancellationRequested && PositionOf(message) > FailedAt)
         {
-            // After a failure nothing more is handled, so nothing past it can look done.
+            // Events after a failure are not handled (the next run reads them again); those before it are.
             return;
         }
 
@@ -153,7 +165,7 @@ internal sealed class PipelineRun : IDispatchTarget<PipelineRun>
                 PoisonEvent p => (p.Stream, p.Version, p.Position),
                 _ => ("?", -1L, default(GlobalPosition)),
             };
-            Fail(new PipelineHandlerFailedException(_consumer, stream, version, position, ex));
+            Fail(new PipelineHandlerFailedException(_consumer, stream, version, position, ex), position);
             return; // the slot stays in flight: the checkpoint never passes this event
         }
 
@@ -163,12 +175,20 @@ internal sealed class PipelineRun : IDispatchTarget<PipelineRun>
         }
     }
 
-    private void Fail(Exception failure)
+    private void Fail(Exception failure, GlobalPosition at)
     {
-        if (Interlocked.CompareExchange(ref _failure, failure, null) is null)
+        lock (_failed)
         {
-            _failed.Cancel();
+            if (_failure is not null)
+            {
+                return;
+            }
+
+            _failedAt = at;
+            Volatile.Write(ref _failure, failure);
         }
+
+        _failed.Cancel();
     }
 
     private async Task CommitLoopAsync(CancellationToken ct)
@@ -202,6 +222,13 @@ internal sealed class PipelineRun : IDispatchTarget<PipelineRun>
             Committed = position;
         }
     }
+
+    private static GlobalPosition PositionOf(object message) => message switch
+    {
+        RecordedEvent e => e.Position,
+        PoisonEvent p => p.Position,
+        _ => default,
+    };
 
     private static string StreamOf(object message) => message switch
     {
