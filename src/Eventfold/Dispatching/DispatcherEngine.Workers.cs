@@ -1,0 +1,242 @@
+namespace Eventfold;
+
+public sealed partial class DispatcherEngine<TTarget>
+{
+    /// <summary>Starts the workers (the first enqueue does too). Idempotent.</summary>
+    /// <exception cref="ObjectDisposedException">The dispatcher is stopping or stopped.</exception>
+    public void Start()
+    {
+        lock (_lifecycle)
+        {
+            if (_state == Stopping)
+            {
+                throw StoppedError();
+            }
+
+            if (_state == Running)
+            {
+                return;
+            }
+
+            for (int i = 0; i < _options.Workers; i++)
+            {
+                AddWorkerLocked();
+            }
+
+            if (_options.EffectiveMaxWorkers > _options.Workers)
+            {
+                _elastic = new ElasticWorkers(this, _options.Elastic, _options.Capacity, _clock);
+            }
+
+            Volatile.Write(ref _state, Running);
+        }
+    }
+
+    /// <summary>Workers running now, and how many of them hold a message.</summary>
+    (int Workers, int Busy) IElasticTarget.WorkerLoad() => WorkerLoad();
+
+    internal (int Workers, int Busy) WorkerLoad()
+    {
+        lock (_lifecycle)
+        {
+            int busy = 0;
+            foreach (var worker in _workers)
+            {
+                busy += worker.Busy;
+            }
+
+            return (_workers.Count, busy);
+        }
+    }
+
+    /// <summary>Adds a worker unless at the maximum or stopping.</summary>
+    bool IElasticTarget.TryAddWorker() => TryAddWorker();
+
+    internal bool TryAddWorker()
+    {
+        lock (_lifecycle)
+        {
+            if (_state != Running || _workers.Count >= _options.EffectiveMaxWorkers)
+            {
+                return false;
+            }
+
+            AddWorkerLocked();
+            DispatcherLog.Resized(_report.Logger, Name, _workers.Count, Depth);
+            return true;
+        }
+    }
+
+    /// <summary>Retires an idle worker (it leaves after the message it holds, if any) unless at the minimum.</summary>
+    bool IElasticTarget.TryRetireWorker() => TryRetireWorker();
+
+    internal bool TryRetireWorker()
+    {
+        lock (_lifecycle)
+        {
+            if (_state != Running || _workers.Count <= _options.Workers)
+            {
+                return false;
+            }
+
+            var worker = _workers.FindLast(w => w.Busy == 0 && !w.Retire.IsCancellationRequested)
+                ?? _workers.FindLast(w => !w.Retire.IsCancellationRequested);
+            if (worker is null)
+            {
+                return false;
+            }
+
+            worker.Retire.Cancel();
+            return true;
+        }
+    }
+
+    private void AddWorkerLocked()
+    {
+        var worker = new DispatchWorker(_hardStop.Token);
+        _workers.Add(worker);
+        worker.Run = Task.Run(() => RunWorkerAsync(worker));
+    }
+
+    private void OnWorkerLeft(DispatchWorker worker)
+    {
+        lock (_lifecycle)
+        {
+            // Its counts move to the retired totals in the same step, so Stats never misses or doubles them.
+            _retiredProcessed += worker.Processed;
+            _retiredFailed += worker.Failed;
+            _workers.Remove(worker);
+            bool retired = worker.Retire.IsCancellationRequested && !_hardStop.IsCancellationRequested;
+            if (retired && _state == Running)
+            {
+                DispatcherLog.Resized(_report.Logger, Name, _workers.Count, Depth);
+            }
+        }
+
+        worker.Retire.Dispose();
+    }
+
+    private async ValueTask<bool> ThrottleAsync(CancellationToken handlerToken)
+    {
+        try
+        {
+            await _throttle!.WaitAsync(handlerToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (OperationCanceledException) when (handlerToken.IsCancellationRequested)
+        {
+            return false;
+        }
+    }
+
+    private async Task RunWorkerAsync(DispatchWorker worker)
+    {
+        // Read once into the worker's own state: producers write the engine's counters, so reading its
+        // fields per message would share a cache line with them.
+        var reader = _channel.Reader;
+        var leave = worker.Retire.Token;
+        var handlerToken = _hardStop.Token;
+        var target = _target;
+        var keys = _keys;
+        var throttle = _throttle;
+        try
+        {
+            while (await reader.WaitToReadAsync(leave).ConfigureAwait(false))
+            {
+                while (!leave.IsCancellationRequested)
+                {
+                    DispatchEnvelope envelope;
+                    if (keys is null)
+                    {
+                        if (!reader.TryRead(out envelope))
+                        {
+                            break;
+                        }
+                    }
+                    else
+                    {
+                        var taken = keys.TryTake(reader, out envelope, out var keyError);
+                        if (taken == TakeResult.Empty)
+                        {
+                            break;
+                        }
+
+                        if (taken == TakeResult.ParkFull)
+                        {
+                            await keys.WaitForRoomAsync(leave).ConfigureAwait(false);
+                            continue;
+                        }
+
+                        if (taken == TakeResult.KeyFailed)
+                        {
+                            worker.CountFailed();
+                            _report.Report(envelope.Message, UndeliveredReason.HandlerFailed, keyError);
+                            continue;
+                        }
+                    }
+
+                    worker.SetBusy(true);
+                    while (true)
+                    {
+                        if (throttle is not null && !await ThrottleAsync(handlerToken).ConfigureAwait(false))
+                        {
+                            AbandonHeld(envelope);
+                            break;
+                        }
+
+                        // The generated call, inlined here so a handler that completes synchronously costs no
+                        // state machine and one that does not reuses this worker's.
+                        ValueTask handled;
+                        try
+                        {
+                            handled = TTarget.DispatchAsync(target, in envelope, handlerToken);
+                        }
+                        catch (Exception ex)
+                        {
+                            handled = ValueTask.FromException(ex);
+                        }
+
+                        try
+                        {
+                            if (handled.IsCompletedSuccessfully)
+                            {
+                                handled.GetAwaiter().GetResult();
+                            }
+                            else
+                            {
+                                await handled.ConfigureAwait(false);
+                            }
+
+                            worker.CountProcessed();
+                        }
+                        catch (Exception ex)
+                        {
+                            worker.CountFailed();
+                            _report.Report(envelope.Message, UndeliveredReason.HandlerFailed, ex);
+                        }
+
+                        // A key's parked messages are run by the worker holding it, in order; after a hard
+                        // stop they stay parked for the stop to report.
+                        if (keys is null || handlerToken.IsCancellationRequested || !keys.TryTakeNext(in envelope, out var next))
+                        {
+                            break;
+                        }
+
+                        envelope = next;
+                    }
+
+                    worker.SetBusy(false);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (leave.IsCancellationRequested)
+        {
+            // Retired, or stopped hard: whatever is still queued is the stop's to report.
+        }
+        finally
+        {
+            worker.SetBusy(false);
+            OnWorkerLeft(worker);
+        }
+    }
+}

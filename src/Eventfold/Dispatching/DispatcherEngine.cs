@@ -1,0 +1,206 @@
+using System.Threading.Channels;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Eventfold;
+
+/// <summary>
+/// The runtime of a bounded dispatcher: a bounded channel of <see cref="DispatchEnvelope"/>s, workers that
+/// hand each to <typeparamref name="TTarget"/>'s generated <see cref="IDispatchTarget{TSelf}.DispatchAsync"/>,
+/// an overflow policy, optional throttling, keyed ordering and elastic workers. The generated dispatcher
+/// class holds one and forwards its typed <c>EnqueueAsync</c>/<c>TryEnqueue</c> to it.
+/// </summary>
+public sealed partial class DispatcherEngine<TTarget> : IAsyncDisposable, IElasticTarget
+    where TTarget : class, IDispatchTarget<TTarget>
+{
+    private const int New = 0, Running = 1, Stopping = 2;
+
+    private readonly TTarget _target;
+    private readonly DispatcherOptions _options;
+    private readonly Channel<DispatchEnvelope> _channel;
+    private readonly OverflowPolicy _overflow;
+    private readonly KeyGate? _keys;
+    private readonly Throttle? _throttle;
+    private readonly DispatcherReporter _report;
+    private readonly TimeProvider _clock;
+    private readonly CancellationTokenSource _hardStop = new();
+    private readonly Lock _lifecycle = new();
+    private readonly List<DispatchWorker> _workers = [];
+    private ElasticWorkers? _elastic;
+    private Task<DispatcherStopResult>? _stop;
+    private int _state;
+    private readonly OfferCounters _counts = new();
+    private long _retiredProcessed;
+    private long _retiredFailed;
+
+    public DispatcherEngine(TTarget target, DispatcherOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        ArgumentNullException.ThrowIfNull(options);
+        string name = options.Name ?? typeof(TTarget).Name;
+        options.Validate(name);
+        _target = target;
+        _options = options;
+        _overflow = options.Overflow;
+        _clock = options.TimeProvider ?? TimeProvider.System;
+        _report = new DispatcherReporter(name, options.Logger ?? NullLogger.Instance, options.OnUndelivered);
+        _keys = options.Ordering?.CreateGate(options.ParkLimit ?? options.Capacity);
+        _throttle = options.PerSecond > 0 ? new Throttle(options.PerSecond, options.EffectiveMaxWorkers) : null;
+        _channel = CreateChannel(options.Capacity, options.Overflow);
+    }
+
+    /// <summary>The dispatcher's name in logs and metrics.</summary>
+    public string Name => _report.Dispatcher;
+
+    public DispatcherOptions Options => _options;
+
+    public DispatcherStats Stats
+    {
+        get
+        {
+            lock (_lifecycle)
+            {
+                long processed = _retiredProcessed, failed = _retiredFailed, inFlight = 0;
+                foreach (var worker in _workers)
+                {
+                    processed += worker.Processed;
+                    failed += worker.Failed;
+                    inFlight += worker.Busy;
+                }
+
+                return new DispatcherStats(
+                    Depth, processed, Interlocked.Read(ref _counts.Dropped), Interlocked.Read(ref _counts.Rejected), _workers.Count, failed, inFlight,
+                    Interlocked.Read(ref _counts.Offered));
+            }
+        }
+    }
+
+    /// <summary>Messages waiting: in the queue or parked behind a busy key (cheaper than <see cref="Stats"/>).</summary>
+    public long Depth => _channel.Reader.Count + (_keys?.Parked ?? 0);
+
+    /// <summary>
+    /// Offers a message. Under <see cref="OverflowPolicy.Wait"/> it suspends while the queue is full (back
+    /// pressure); under the drop policies it always queues, dropping another; under
+    /// <see cref="OverflowPolicy.Reject"/> a full queue refuses it (reported, not thrown: use
+    /// <see cref="TryEnqueue"/> to know at the call site). Cancelling a waiting call offers nothing.
+    /// </summary>
+    /// <exception cref="ObjectDisposedException">The dispatcher is stopping or stopped (the message is reported as refused).</exception>
+    public ValueTask EnqueueAsync(DispatchEnvelope envelope, CancellationToken ct = default)
+    {
+        if (Volatile.Read(ref _state) == New)
+        {
+            Start();
+        }
+
+        if (ct.IsCancellationRequested)
+        {
+            return ValueTask.FromCanceled(ct);
+        }
+
+        Interlocked.Increment(ref _counts.Offered);
+        if (_channel.Writer.TryWrite(envelope))
+        {
+            return default;
+        }
+
+        if (Volatile.Read(ref _state) == Stopping)
+        {
+            RejectStopped(envelope);
+            return ValueTask.FromException(StoppedError());
+        }
+
+        if (_overflow == OverflowPolicy.Reject)
+        {
+            Reject(envelope, UndeliveredReason.RejectedFull);
+            return default;
+        }
+
+        return WaitToWriteAsync(envelope, ct);
+    }
+
+    /// <summary>
+    /// Offers a message without waiting: false when it was refused (queue full under
+    /// <see cref="OverflowPolicy.Wait"/> or <see cref="OverflowPolicy.Reject"/>, or the dispatcher stopping),
+    /// each refusal reported. Under the drop policies it is always queued, another message dropped instead.
+    /// </summary>
+    public bool TryEnqueue(DispatchEnvelope envelope)
+    {
+        if (Volatile.Read(ref _state) == New)
+        {
+            Start();
+        }
+
+        Interlocked.Increment(ref _counts.Offered);
+        if (_channel.Writer.TryWrite(envelope))
+        {
+            return true;
+        }
+
+        if (Volatile.Read(ref _state) == Stopping)
+        {
+            RejectStopped(envelope);
+        }
+        else
+        {
+            Reject(envelope, UndeliveredReason.RejectedFull);
+        }
+
+        return false;
+    }
+
+    private async ValueTask WaitToWriteAsync(DispatchEnvelope envelope, CancellationToken ct)
+    {
+        try
+        {
+            await _channel.Writer.WriteAsync(envelope, ct).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            Interlocked.Decrement(ref _counts.Offered);
+            throw;
+        }
+        catch (ChannelClosedException)
+        {
+            RejectStopped(envelope);
+            throw StoppedError();
+        }
+    }
+
+    private Channel<DispatchEnvelope> CreateChannel(int capacity, OverflowPolicy overflow)
+    {
+        var options = new BoundedChannelOptions(capacity)
+        {
+            FullMode = overflow switch
+            {
+                OverflowPolicy.DropOldest => BoundedChannelFullMode.DropOldest,
+                OverflowPolicy.DropNewest => BoundedChannelFullMode.DropNewest,
+                _ => BoundedChannelFullMode.Wait,
+            },
+            SingleReader = false,
+            SingleWriter = false,
+            AllowSynchronousContinuations = false,
+        };
+        return overflow is OverflowPolicy.DropOldest or OverflowPolicy.DropNewest
+            ? Channel.CreateBounded<DispatchEnvelope>(options, OnChannelDropped)
+            : Channel.CreateBounded<DispatchEnvelope>(options);
+    }
+
+    // The channel names the message it dropped, so the drop is reported with the message itself.
+    private void OnChannelDropped(DispatchEnvelope dropped)
+    {
+        Interlocked.Increment(ref _counts.Dropped);
+        _report.Report(dropped.Message, _overflow == OverflowPolicy.DropOldest ? UndeliveredReason.DroppedOldest : UndeliveredReason.DroppedNewest);
+    }
+
+    private void Reject(in DispatchEnvelope envelope, UndeliveredReason reason)
+    {
+        Interlocked.Increment(ref _counts.Rejected);
+        _report.Report(envelope.Message, reason);
+    }
+
+    private void RejectStopped(in DispatchEnvelope envelope) => Reject(envelope, UndeliveredReason.RejectedStopped);
+
+    private ObjectDisposedException StoppedError() =>
+        new(Name, $"Dispatcher '{Name}' is stopping or stopped and takes no more messages.");
+
+    public ValueTask DisposeAsync() => new(StopAsync());
+}

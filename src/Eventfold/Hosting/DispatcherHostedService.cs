@@ -1,0 +1,17 @@
+using Microsoft.Extensions.Hosting;
+
+namespace Eventfold;
+
+/// <summary>Starts a dispatcher with the host and drains it when the host stops.</summary>
+internal sealed class DispatcherHostedService<T>(T dispatcher) : IHostedService
+    where T : class, IBoundedDispatcher
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        dispatcher.Start();
+        return Task.CompletedTask;
+    }
+
+    // The host's shutdown timeout cancels the token: the drain then ends early and reports what is left.
+    public Task StopAsync(CancellationToken cancellationToken) => dispatcher.StopAsync(cancellationToken);
+}
