@@ -46,11 +46,11 @@ public sealed class PipelineTests
     }
 
     /// <summary>Counts the events a subscription hands out; everything else goes straight to the store.</summary>
-    private sealed class CountingSubscriptionStore(IEventStore inner, Action onEvent) : IEventStore
+    private sealed class CountingSubscriptionStore(IEventStore inner, Action onEvent) : Eventfold.StoreConformance.DelegatingEventStore(inner)
     {
-        public async IAsyncEnumerable<SubscriptionMessage> SubscribeToAllAsync(GlobalPosition? after, SubscriptionOptions? options = null, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
+        public override async IAsyncEnumerable<SubscriptionMessage> SubscribeToAllAsync(GlobalPosition? after, SubscriptionOptions? options = null, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
         {
-            await foreach (var m in inner.SubscribeToAllAsync(after, options, ct).WithCancellation(ct))
+            await foreach (var m in Inner.SubscribeToAllAsync(after, options, ct).WithCancellation(ct))
             {
                 if (m is RecordedEvent)
                 {
@@ -60,27 +60,5 @@ public sealed class PipelineTests
                 yield return m;
             }
         }
-
-        public Task<AppendResult> AppendAsync(string stream, ExpectedVersion expected, IReadOnlyList<EventData> events, CancellationToken ct = default) => inner.AppendAsync(stream, expected, events, ct);
-
-        public IAsyncEnumerable<RecordedEvent> ReadStreamAsync(string stream, StreamReadOptions options = default, CancellationToken ct = default) => inner.ReadStreamAsync(stream, options, ct);
-
-        public IAsyncEnumerable<RecordedEvent> ReadAllAsync(GlobalPosition from, EventFilter? filter = null, CancellationToken ct = default) => inner.ReadAllAsync(from, filter, ct);
-
-        public IAsyncEnumerable<RecordedEvent> SubscribeToStreamAsync(string stream, long? afterVersion, CancellationToken ct = default) => inner.SubscribeToStreamAsync(stream, afterVersion, ct);
-
-        public Task<long> GetStreamVersionAsync(string stream, CancellationToken ct = default) => inner.GetStreamVersionAsync(stream, ct);
-
-        public Task<GlobalPosition?> GetCheckpointAsync(string consumer, CancellationToken ct = default) => inner.GetCheckpointAsync(consumer, ct);
-
-        public Task SetCheckpointAsync(string consumer, GlobalPosition position, CancellationToken ct = default) => inner.SetCheckpointAsync(consumer, position, ct);
-
-        public Task DeleteCheckpointAsync(string consumer, CancellationToken ct = default) => inner.DeleteCheckpointAsync(consumer, ct);
-
-        public Task<Snapshot?> GetSnapshotAsync(string stream, CancellationToken ct = default) => inner.GetSnapshotAsync(stream, ct);
-
-        public Task SetSnapshotAsync(Snapshot snapshot, CancellationToken ct = default) => inner.SetSnapshotAsync(snapshot, ct);
-
-        public ValueTask DisposeAsync() => inner.DisposeAsync();
     }
 }

@@ -5,7 +5,7 @@ namespace Eventfold.Tests.Aggregates;
 /// after the inner store wrote (an ambiguous failure, like a timeout after the commit), or wait for a
 /// signal before appending.
 /// </summary>
-internal sealed class FaultyStore(IEventStore inner) : IEventStore
+internal sealed class FaultyStore(IEventStore inner) : Eventfold.StoreConformance.DelegatingEventStore(inner)
 {
     private readonly Lock _gate = new();
     private int _failuresAfterWrite;
@@ -32,7 +32,7 @@ internal sealed class FaultyStore(IEventStore inner) : IEventStore
         }
     }
 
-    public async Task<AppendResult> AppendAsync(string stream, ExpectedVersion expected, IReadOnlyList<EventData> events, CancellationToken ct = default)
+    public override async Task<AppendResult> AppendAsync(string stream, ExpectedVersion expected, IReadOnlyList<EventData> events, CancellationToken ct = default)
     {
         Interlocked.Increment(ref _appends);
         if (YieldFirst)
@@ -46,7 +46,7 @@ internal sealed class FaultyStore(IEventStore inner) : IEventStore
             await hold.Task.ConfigureAwait(false);
         }
 
-        var result = await inner.AppendAsync(stream, expected, events, ct).ConfigureAwait(false);
+        var result = await Inner.AppendAsync(stream, expected, events, ct).ConfigureAwait(false);
         if (TakeFailure())
         {
             throw new TimeoutException($"The append to '{stream}' was written, but its answer never came.");
@@ -68,30 +68,4 @@ internal sealed class FaultyStore(IEventStore inner) : IEventStore
             return true;
         }
     }
-
-    public IAsyncEnumerable<RecordedEvent> ReadStreamAsync(string stream, StreamReadOptions options = default, CancellationToken ct = default) =>
-        inner.ReadStreamAsync(stream, options, ct);
-
-    public IAsyncEnumerable<RecordedEvent> ReadAllAsync(GlobalPosition from, EventFilter? filter = null, CancellationToken ct = default) =>
-        inner.ReadAllAsync(from, filter, ct);
-
-    public IAsyncEnumerable<SubscriptionMessage> SubscribeToAllAsync(GlobalPosition? after, SubscriptionOptions? options = null, CancellationToken ct = default) =>
-        inner.SubscribeToAllAsync(after, options, ct);
-
-    public IAsyncEnumerable<RecordedEvent> SubscribeToStreamAsync(string stream, long? afterVersion, CancellationToken ct = default) =>
-        inner.SubscribeToStreamAsync(stream, afterVersion, ct);
-
-    public Task<long> GetStreamVersionAsync(string stream, CancellationToken ct = default) => inner.GetStreamVersionAsync(stream, ct);
-
-    public Task<GlobalPosition?> GetCheckpointAsync(string consumer, CancellationToken ct = default) => inner.GetCheckpointAsync(consumer, ct);
-
-    public Task SetCheckpointAsync(string consumer, GlobalPosition position, CancellationToken ct = default) => inner.SetCheckpointAsync(consumer, position, ct);
-
-    public Task DeleteCheckpointAsync(string consumer, CancellationToken ct = default) => inner.DeleteCheckpointAsync(consumer, ct);
-
-    public Task<Snapshot?> GetSnapshotAsync(string stream, CancellationToken ct = default) => inner.GetSnapshotAsync(stream, ct);
-
-    public Task SetSnapshotAsync(Snapshot snapshot, CancellationToken ct = default) => inner.SetSnapshotAsync(snapshot, ct);
-
-    public ValueTask DisposeAsync() => inner.DisposeAsync();
 }
