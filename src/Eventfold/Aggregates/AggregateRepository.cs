@@ -1,10 +1,16 @@
 namespace Eventfold;
 
 /// <summary>Loads and saves aggregates of one type as event streams, with optimistic concurrency.</summary>
-public sealed class AggregateRepository<T>(IEventStore store)
+/// <param name="store">Where the aggregate's stream lives.</param>
+/// <param name="registry">
+/// The registry that tells a superseded event version from the latest (saving one is refused); the
+/// generated registrations' <see cref="EventRegistry.Default"/> unless the store's serializer uses another.
+/// </param>
+public sealed class AggregateRepository<T>(IEventStore store, EventRegistry? registry = null)
     where T : class, IEventSourced<T>
 {
     private readonly IEventStore _store = store ?? throw new ArgumentNullException(nameof(store));
+    private readonly EventRegistry _registry = registry ?? EventRegistry.Default;
 
     /// <summary>The stream that holds the aggregate with this id.</summary>
     public static string StreamFor(string id) => $"{T.Category}-{id}";
@@ -68,6 +74,7 @@ public sealed class AggregateRepository<T>(IEventStore store)
             var batch = new EventData[pending.Count];
             for (int i = 0; i < batch.Length; i++)
             {
+                EnsureLatestVersion(aggregate, pending[i]);
                 batch[i] = new EventData(pending[i], ids[i], EventMetadata.Empty);
             }
 
@@ -109,5 +116,16 @@ public sealed class AggregateRepository<T>(IEventStore store)
         }
 
         return aggregate;
+    }
+
+    /// <summary>Domain code always raises the latest version of a name; an older one is for tools and migrations.</summary>
+    private void EnsureLatestVersion(T aggregate, object @event)
+    {
+        if (_registry.TryGetByType(@event.GetType(), out var type) && _registry.LatestVersion(type.Name) is var latest && latest > type.Version)
+        {
+            throw new InvalidOperationException(
+                $"Aggregate {typeof(T).Name} '{aggregate.Id}' raised '{@event.GetType().Name}', version {type.Version} of event '{type.Name}', " +
+                $"which version {latest} supersedes: aggregates raise the latest version. Nothing was saved.");
+        }
     }
 }

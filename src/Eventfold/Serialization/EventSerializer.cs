@@ -47,7 +47,7 @@ public sealed class EventSerializer
         return new EventSerializer(registry, options);
     }
 
-    /// <summary>Serializes an event as the latest version of its name.</summary>
+    /// <summary>Serializes an event as the version its type is registered as (the latest, or an older one).</summary>
     /// <exception cref="UnregisteredEventTypeException">The event's type is not registered.</exception>
     public SerializedEvent Serialize(EventData data)
     {
@@ -63,13 +63,8 @@ public sealed class EventSerializer
             throw new UnregisteredEventTypeException(type);
         }
 
-        int latest = Registry.LatestVersion(eventType.Name);
-        if (eventType.Version != latest)
-        {
-            throw new InvalidOperationException(
-                $"Event '{eventType.Name}' is written as its latest version {latest}, but '{type.FullName}' is version {eventType.Version}.");
-        }
-
+        // An older version's type is written as that version, exactly as an older release wrote it (tests and
+        // migrations need this); aggregates never raise one: the repository refuses to save it.
         byte[] payload = JsonSerializer.SerializeToUtf8Bytes(data.Event, Options.GetTypeInfo(type));
         return new SerializedEvent(data.EventId, eventType.Name, eventType.Version, payload, MetadataCodec.Encode(data.Metadata));
     }
