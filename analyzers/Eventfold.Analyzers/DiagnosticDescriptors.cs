@@ -120,6 +120,14 @@ internal static class DiagnosticDescriptors
         DiagnosticSeverity.Warning,
         description: "An event is written as JSON and read back into its type. An interface or abstract class member is written with the properties of its runtime type but cannot be created on reading, so the stored event can never be loaded again.");
 
+    public static readonly DiagnosticDescriptor RaiseOfSupersededVersion = Create(
+        RuleIdentifiers.RaiseOfSupersededVersion,
+        title: "Raise of a superseded event version",
+        messageFormat: "Aggregate '{0}' raises '{1}', version {2} of event '{3}', which version {4} ('{5}') supersedes; raise the latest version: saving an older one is refused",
+        DiagnosticCategories.Design,
+        DiagnosticSeverity.Error,
+        description: "Older versions of an event stay registered so stored history can be read and upcast. Domain code always raises the latest version; AggregateRepository.SaveAsync refuses a superseded one.");
+
     private static DiagnosticDescriptor Create(
         string id,
         string title,
