@@ -127,6 +127,61 @@ internal static class DiagnosticDescriptors
         DiagnosticCategories.Design,
         DiagnosticSeverity.Error,
         description: "Older versions of an event stay registered so stored history can be read and upcast. Domain code always raises the latest version; AggregateRepository.SaveAsync refuses a superseded one.");
+    public static readonly DiagnosticDescriptor DispatcherCapacityBelowOne = Create(
+        RuleIdentifiers.DispatcherCapacityBelowOne,
+        title: "Dispatcher capacity below 1",
+        messageFormat: "{0}",
+        DiagnosticCategories.Usage,
+        DiagnosticSeverity.Error,
+        description: "A bounded dispatcher's queue holds Capacity messages; with none it could accept nothing, and the dispatcher would throw when first used. The generator emits nothing for it.");
+
+    public static readonly DiagnosticDescriptor DispatcherWorkerRange = Create(
+        RuleIdentifiers.DispatcherWorkerRange,
+        title: "Dispatcher worker range cannot work",
+        messageFormat: "{0}",
+        DiagnosticCategories.Usage,
+        DiagnosticSeverity.Error,
+        description: "Workers is the number of workers started and kept; MaxWorkers the most it grows to (0 for no growth). Fewer than one worker, or a maximum below the minimum, cannot run, so the generator emits nothing for it.");
+
+    public static readonly DiagnosticDescriptor DispatcherPerSecondNegative = Create(
+        RuleIdentifiers.DispatcherPerSecondNegative,
+        title: "Dispatcher rate is negative",
+        messageFormat: "{0}",
+        DiagnosticCategories.Usage,
+        DiagnosticSeverity.Error,
+        description: "PerSecond throttles handling to that many messages per second over all workers; 0 means no limit. A negative rate means nothing, so the generator emits nothing for it.");
+
+    public static readonly DiagnosticDescriptor DispatcherWithoutHandle = Create(
+        RuleIdentifiers.DispatcherWithoutHandle,
+        title: "Dispatcher has no Handle method",
+        messageFormat: "{0}",
+        DiagnosticCategories.Usage,
+        DiagnosticSeverity.Error,
+        description: "The generator writes an EnqueueAsync and a TryEnqueue for each message type a Handle method takes. Without one the dispatcher could take no message, so nothing is generated.");
+
+    public static readonly DiagnosticDescriptor DispatcherDuplicateHandle = Create(
+        RuleIdentifiers.DispatcherDuplicateHandle,
+        title: "Two Handle methods for one message type",
+        messageFormat: "{0}",
+        DiagnosticCategories.Usage,
+        DiagnosticSeverity.Error,
+        description: "Each handled message type gets one EnqueueAsync that queues it for one Handle method. Two Handle methods for the same type (with and without a CancellationToken, say) leave it ambiguous, so nothing is generated.");
+
+    public static readonly DiagnosticDescriptor DispatcherKeyMethodShape = Create(
+        RuleIdentifiers.DispatcherKeyMethodShape,
+        title: "Dispatcher key method has the wrong shape",
+        messageFormat: "{0}",
+        DiagnosticCategories.Usage,
+        DiagnosticSeverity.Error,
+        description: "A dispatcher orders messages by key when it declares 'static TKey KeyOf(TMessage m)' methods: one per handled message type, all with the same non-nullable key type. A key method of another shape, or a handled type without one, leaves the order undefined, so nothing is generated.");
+
+    public static readonly DiagnosticDescriptor DispatcherCannotBeGenerated = Create(
+        RuleIdentifiers.DispatcherCannotBeGenerated,
+        title: "Dispatcher type cannot be generated",
+        messageFormat: "{0}",
+        DiagnosticCategories.Usage,
+        DiagnosticSeverity.Error,
+        description: "The generator implements a [BoundedDispatcher] class as one concrete instance type that holds its queue and workers. A static class, a generic class or one nested in a generic type gets no generated members.");
 
     private static DiagnosticDescriptor Create(
         string id,

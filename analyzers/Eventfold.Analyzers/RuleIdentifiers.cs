@@ -21,4 +21,11 @@ internal static class RuleIdentifiers
     public const string RaiseOfNonEvent = "EVF017";
     public const string UnreadableEventMember = "EVF018";
     public const string RaiseOfSupersededVersion = "EVF019";
+    public const string DispatcherCapacityBelowOne = "EVF020";
+    public const string DispatcherWorkerRange = "EVF021";
+    public const string DispatcherPerSecondNegative = "EVF022";
+    public const string DispatcherWithoutHandle = "EVF023";
+    public const string DispatcherDuplicateHandle = "EVF024";
+    public const string DispatcherKeyMethodShape = "EVF025";
+    public const string DispatcherCannotBeGenerated = "EVF026";
 }

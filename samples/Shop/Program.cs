@@ -104,8 +104,45 @@ await foreach (var _ in store.ReadAllAsync(GlobalPosition.Start, ordersOnly))
 Heading("The global log");
 Note(esdb is null ? $"{total} events in {dbPath} (the file keeps them across runs)" : $"{total} order events in {where}");
 
+Heading("A notifier fed faster than it can send: back pressure");
+await Feed("Wait", new WaitingNotifier(), n => n.EnqueueAsync, n => n.Stats);
+var dropping = new DroppingNotifier();
+int dropped = 0;
+dropping.Configure(o => o with { OnUndelivered = _ => Interlocked.Increment(ref dropped) });
+await Feed("DropOldest", dropping, n => n.EnqueueAsync, n => n.Stats);
+Note($"  DropOldest told OnUndelivered of {dropped} dropped emails");
+var rejecting = new RejectingNotifier();
+int refused = 0;
+await Feed("Reject", rejecting, n => (m, _) => { if (!n.TryEnqueue(m)) { refused++; } return default; }, n => n.Stats);
+Note($"  Reject: TryEnqueue returned false {refused} times");
+var elastic = new ElasticNotifier();
+elastic.Configure(o => o with { Elastic = new ElasticWorkerOptions { SampleInterval = TimeSpan.FromMilliseconds(10), GrowAfter = TimeSpan.FromMilliseconds(30) } });
+await Feed("Elastic 1..4", elastic, n => n.EnqueueAsync, n => n.Stats);
+
 string? ArgValue(string name)
 {
     int at = Array.IndexOf(args, name);
     return at >= 0 && at + 1 < args.Length ? args[at + 1] : null;
+}
+
+// Offers 60 confirmations as fast as the policy lets the sender go, sampling depth and workers.
+async Task Feed<T>(string policy, T notifier, Func<T, Func<SendConfirmation, CancellationToken, ValueTask>> enqueue, Func<T, DispatcherStats> stats)
+    where T : IBoundedDispatcher
+{
+    var send = enqueue(notifier);
+    long maxDepth = 0;
+    int maxWorkers = 0;
+    var clock = System.Diagnostics.Stopwatch.StartNew();
+    for (int i = 0; i < 60; i++)
+    {
+        await send(new SendConfirmation($"o-{i}"), CancellationToken.None);
+        var now = stats(notifier);
+        maxDepth = Math.Max(maxDepth, now.Depth);
+        maxWorkers = Math.Max(maxWorkers, now.Workers);
+    }
+
+    var offered = clock.Elapsed;
+    await notifier.StopAsync();
+    var s = stats(notifier);
+    Note($"{policy,-12} offered 60 in {offered.TotalMilliseconds,4:0} ms: depth at most {maxDepth}, workers up to {maxWorkers}; sent {s.Processed}, dropped {s.Dropped}, rejected {s.Rejected}");
 }

@@ -17,7 +17,7 @@ public sealed class IncrementalityTests
     [Fact]
     public void Adding_an_unrelated_file_reruns_nothing()
     {
-        var first = GeneratorHarness.Compile("Incremental", Samples.OrderEvents, Samples.Order);
+        var first = GeneratorHarness.Compile("Incremental", Samples.OrderEvents, Samples.Order, DispatcherSamples.Notifier);
         var second = first.AddSyntaxTrees(CSharpSyntaxTree.ParseText(
             "namespace Elsewhere; public sealed class Unrelated { public int Value => 42; }", GeneratorHarness.ParseOptions));
 
@@ -29,7 +29,7 @@ public sealed class IncrementalityTests
     [Fact]
     public void Editing_a_method_that_is_not_an_Apply_reruns_nothing()
     {
-        var first = GeneratorHarness.Compile("Incremental", Samples.OrderEvents, Samples.Order);
+        var first = GeneratorHarness.Compile("Incremental", Samples.OrderEvents, Samples.Order, DispatcherSamples.Notifier);
         var second = ReplaceInput(first, 1, Samples.Order.Replace("\"already placed\"", "\"this order is already placed\""));
 
         var steps = RunTwice(first, second);

@@ -18,6 +18,8 @@ public sealed class ModelPurityTests
     [InlineData(typeof(RegistrySpec))]
     [InlineData(typeof(Eventfold.Compiler.HandlerCandidate))]
     [InlineData(typeof(Eventfold.Compiler.InputProblem))]
+    [InlineData(typeof(Eventfold.Generators.Dispatchers.DispatcherSpec))]
+    [InlineData(typeof(Eventfold.Compiler.DispatcherProblem))]
     public void Model_graph_holds_no_compiler_objects(Type model) =>
         Assert.Empty(FindForbidden(model));
 

@@ -51,7 +51,7 @@ public sealed class HandlerShapeAnalyzer : DiagnosticAnalyzer
 
         if (type.HasAttribute(types.BoundedDispatcher))
         {
-            CheckNamed(context, methods, "Handle", HandlerShapes.HandleRole, shapes.CheckHandle);
+            CheckHandles(context, type);
         }
 
         if (type.HasAttribute(types.Saga))
@@ -82,6 +82,18 @@ public sealed class HandlerShapeAnalyzer : DiagnosticAnalyzer
             if (location is not null && location.IsInSource)
             {
                 context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UnusableHandlerShape, location, name, HandlerShapes.ApplyRole, candidate.Reason));
+            }
+        }
+    }
+
+    /// <summary>Every Handle the generated dispatcher will not call, from the reader the generator uses.</summary>
+    private static void CheckHandles(SymbolAnalysisContext context, INamedTypeSymbol dispatcher)
+    {
+        foreach (var found in HandleHandlerReader.Read(dispatcher, context.CancellationToken))
+        {
+            if (!found.Value.IsAccepted && found.Symbol.FirstLocation() is { } location)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UnusableHandlerShape, location, found.Value.MethodName, HandlerShapes.HandleRole, found.Value.Reason));
             }
         }
     }

@@ -168,36 +168,6 @@ public sealed class HandlerShapeTests
     }
 
     [Fact]
-    public async Task Handle_shapes_are_checked()
-    {
-        const string source = Usings + """
-            [BoundedDispatcher(Capacity = 16)]
-            public sealed partial class Notifier
-            {
-                private Task Handle(OrderPlaced m, CancellationToken ct) => Task.CompletedTask;
-                private ValueTask Handle(Ping m, CancellationToken ct) => default;
-                private sealed record Email;
-                private sealed record Sms;
-                private sealed record Push;
-                private sealed record Fax;
-                private void Handle(Email m) { }
-                private Task Handle(Sms m) => Task.CompletedTask;
-                private ValueTask Handle(Push m) => default;
-
-                private void {|#0:Handle|}(string m, CancellationToken ct) { }
-                private Task {|#1:Handle|}(IMessage m, CancellationToken ct) => Task.CompletedTask;
-                private Task {|#2:Handle|}(Email m, Sms other) => Task.CompletedTask;
-                private int {|#3:Handle|}(Fax m) => 0;
-            }
-            """;
-
-        var expected = Enumerable.Range(0, 4)
-            .Select(i => Verify.Diagnostic("EVF008").WithLocation(i).WithArguments("Handle", "a dispatcher Handle method", HandleShape))
-            .ToArray();
-        await Verify.VerifyAsync(source, expected);
-    }
-
-    [Fact]
     public async Task Saga_steps_take_the_state_of_the_first_step_and_a_cancellation_token()
     {
         const string source = Usings + """

@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using Eventfold.Generators.Aggregates;
-using Eventfold.Generators.Events;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 
@@ -22,7 +21,12 @@ internal static class GeneratorHarness
             References,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
 
-    public static IIncrementalGenerator[] AllGenerators() => [new AggregateGenerator(), new EventRegistryGenerator()];
+    /// <summary>Every generator in Eventfold.Generators, found by reflection so a new one cannot be forgotten here.</summary>
+    public static IIncrementalGenerator[] AllGenerators() =>
+        [.. typeof(AggregateGenerator).Assembly.GetTypes()
+            .Where(t => typeof(IIncrementalGenerator).IsAssignableFrom(t) && !t.IsAbstract && t.GetCustomAttributes(typeof(GeneratorAttribute), false).Length > 0)
+            .OrderBy(t => t.FullName, StringComparer.Ordinal)
+            .Select(t => (IIncrementalGenerator)Activator.CreateInstance(t)!)];
 
     public static GeneratorDriver CreateDriver(bool trackSteps = false) =>
         CSharpGeneratorDriver.Create(

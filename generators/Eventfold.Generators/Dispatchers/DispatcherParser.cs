@@ -1,0 +1,101 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Eventfold.Compiler;
+using Eventfold.Generators.Aggregates;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace Eventfold.Generators.Dispatchers;
+
+/// <summary>
+/// Reads a <c>[BoundedDispatcher]</c> class into a <see cref="DispatcherSpec"/> through
+/// <see cref="DispatcherRules"/>, the reading the analyzers report from. A class with any problem, no
+/// usable Handle method, or that is not partial (EVF006) yields null, and no broken code is emitted.
+/// </summary>
+internal static class DispatcherParser
+{
+    public const string AttributeName = "Eventfold.BoundedDispatcherAttribute";
+
+    private static readonly string[] OverflowNames = ["Wait", "DropOldest", "DropNewest", "Reject"];
+
+    /// <summary>Syntax-only filter: a partial class or record class.</summary>
+    public static bool IsCandidate(SyntaxNode node, CancellationToken _) =>
+        node is TypeDeclarationSyntax declaration
+        && (declaration is ClassDeclarationSyntax
+            || declaration is RecordDeclarationSyntax record && !record.ClassOrStructKeyword.IsKind(SyntaxKind.StructKeyword))
+        && declaration.Modifiers.Any(SyntaxKind.PartialKeyword);
+
+    public static DispatcherSpec? Parse(GeneratorAttributeSyntaxContext context, CancellationToken ct)
+    {
+        ct.ThrowIfCancellationRequested();
+        if (context.TargetSymbol is not INamedTypeSymbol type || context.Attributes.Length == 0 || !AllContainingTypesArePartial(context.TargetNode))
+        {
+            return null;
+        }
+
+        var attribute = context.Attributes[0];
+        var reading = DispatcherRules.Read(type, attribute, ct);
+        var settings = DispatcherRules.Settings(attribute);
+        if (!reading.CanGenerate || settings.Overflow < 0 || settings.Overflow >= OverflowNames.Length)
+        {
+            return null;
+        }
+
+        var containing = new List<ContainingTypeSpec>();
+        for (var outer = type.ContainingType; outer is not null; outer = outer.ContainingType)
+        {
+            containing.Insert(0, new ContainingTypeSpec(outer.Name, DeclarationOf(outer)));
+        }
+
+        string nesting = string.Join("+", containing.Select(c => c.Name).Concat(new[] { type.Name }));
+        string hintName = ((type.ContainingNamespace.IsGlobalNamespace ? "" : type.ContainingNamespace.ToDisplayString() + ".") + nesting).Replace("@", "") + ".Dispatcher.g.cs";
+
+        var handlers = reading.Handlers.Select(h => new HandleSpec(
+            h.Candidate.EventType,
+            h.Message.IsValueType,
+            HandleHandlerReader.ReturnOf(h.Method),
+            HandleHandlerReader.TakesToken(h.Method),
+            h.KeyOf is not null));
+        return new DispatcherSpec(
+            hintName,
+            CompilerNames.Namespace(type.ContainingNamespace),
+            containing.ToEquatableArray(),
+            DeclarationOf(type),
+            type.ToFullyQualifiedName(),
+            settings.Capacity,
+            OverflowNames[settings.Overflow],
+            settings.Workers,
+            settings.MaxWorkers,
+            settings.PerSecond,
+            reading.KeyType is null ? "" : CompilerNames.FullyQualified(reading.KeyType),
+            handlers.ToEquatableArray());
+    }
+
+    private static bool AllContainingTypesArePartial(SyntaxNode node)
+    {
+        for (var parent = node.Parent; parent is not null; parent = parent.Parent)
+        {
+            if (parent is TypeDeclarationSyntax outer && !outer.Modifiers.Any(SyntaxKind.PartialKeyword))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static string DeclarationOf(INamedTypeSymbol type)
+    {
+        string keyword = type switch
+        {
+            { IsRecord: true, TypeKind: TypeKind.Struct } => "record struct",
+            { IsRecord: true } => "record",
+            { TypeKind: TypeKind.Struct } => "struct",
+            { TypeKind: TypeKind.Interface } => "interface",
+            _ => "class",
+        };
+        return "partial " + keyword + " " + CompilerNames.Identifier(type.Name);
+    }
+}

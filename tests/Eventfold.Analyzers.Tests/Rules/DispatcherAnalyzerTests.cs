@@ -1,0 +1,149 @@
+using Verify = Eventfold.Analyzers.Tests.Verifiers.AnalyzerVerifier<Eventfold.Analyzers.Rules.DispatcherAnalyzer>;
+
+namespace Eventfold.Analyzers.Tests.Rules;
+
+/// <summary>EVF020 to EVF026: a [BoundedDispatcher] configuration or declaration that cannot work.</summary>
+public sealed class DispatcherAnalyzerTests
+{
+    private const string Usings = """
+        using System.Threading;
+        using System.Threading.Tasks;
+        using Eventfold;
+
+        public sealed record SendEmail(string To);
+        public sealed record SendSms(string Number);
+
+        """;
+
+    private const string Handler = "private Task Handle(SendEmail m, CancellationToken ct) => Task.CompletedTask;";
+
+    [Fact]
+    public async Task A_dispatcher_that_can_work_is_not_reported()
+    {
+        const string source = Usings + """
+            [BoundedDispatcher(Capacity = 1, Workers = 2, MaxWorkers = 2, PerSecond = 0)]
+            public sealed partial class Notifier
+            {
+                private static string KeyOf(SendEmail m) => m.To;
+                private static string KeyOf(SendSms m) => m.Number;
+                private Task Handle(SendEmail m, CancellationToken ct) => Task.CompletedTask;
+                private ValueTask Handle(SendSms m) => default;
+            }
+
+            [BoundedDispatcher(Workers = 3)] public sealed partial class Elastic { private void Handle(SendEmail m) { } }
+            """;
+
+        await Verify.VerifyAsync(source);
+    }
+
+    [Theory]
+    [InlineData("Capacity = 0", "EVF020", "[BoundedDispatcher] on 'Notifier' has Capacity = 0; the queue must hold at least one message")]
+    [InlineData("Capacity = -5", "EVF020", "[BoundedDispatcher] on 'Notifier' has Capacity = -5; the queue must hold at least one message")]
+    [InlineData("Workers = 0", "EVF021", "[BoundedDispatcher] on 'Notifier' has Workers = 0; at least one worker must handle the queue")]
+    [InlineData("Workers = 4, MaxWorkers = 2", "EVF021", "[BoundedDispatcher] on 'Notifier' has MaxWorkers = 2, below Workers = 4; raise MaxWorkers to at least 4, or set it to 0 for a fixed number of workers")]
+    [InlineData("PerSecond = -1", "EVF022", "[BoundedDispatcher] on 'Notifier' has PerSecond = -1; give a positive rate, or 0 for no limit")]
+    public async Task A_setting_that_cannot_work_is_reported_on_the_attribute(string settings, string id, string message)
+    {
+        string source = Usings + "[{|#0:BoundedDispatcher(" + settings + ")|}]\npublic sealed partial class Notifier { " + Handler + " }\n";
+
+        await Verify.VerifyAsync(source, Verify.Diagnostic(id).WithLocation(0).WithArguments(message));
+    }
+
+    [Fact]
+    public async Task MaxWorkers_zero_means_no_resizing_and_is_not_below_Workers() =>
+        await Verify.VerifyAsync(Usings + "[BoundedDispatcher(Workers = 4, MaxWorkers = 0)] public sealed partial class Notifier { " + Handler + " }");
+
+    [Fact]
+    public async Task A_dispatcher_without_Handle_is_reported()
+    {
+        const string source = Usings + "[BoundedDispatcher] public sealed partial class {|#0:Notifier|} { private void Send(SendEmail m) { } }";
+
+        await Verify.VerifyAsync(source, Verify.Diagnostic("EVF023").WithLocation(0).WithArguments(
+            "Dispatcher 'Notifier' has no Handle method, so it could take no message; add 'Task Handle(TMessage m, CancellationToken ct)' for each message type"));
+    }
+
+    [Fact]
+    public async Task Two_Handle_methods_for_one_message_type_are_reported_on_the_second()
+    {
+        const string source = Usings + """
+            [BoundedDispatcher]
+            public sealed partial class Notifier
+            {
+                private Task Handle(SendEmail m, CancellationToken ct) => Task.CompletedTask;
+                private void {|#0:Handle|}(SendEmail m) { }
+            }
+            """;
+
+        await Verify.VerifyAsync(source, Verify.Diagnostic("EVF024").WithLocation(0).WithArguments(
+            "Dispatcher 'Notifier' has two Handle methods for 'SendEmail'; the generated EnqueueAsync could not tell which to call, so keep one"));
+    }
+
+    [Fact]
+    public async Task Each_key_method_mistake_is_reported_with_its_reason()
+    {
+        const string source = Usings + """
+            public sealed record Other;
+            [BoundedDispatcher]
+            public sealed partial class Notifier
+            {
+                private string {|#0:KeyOf|}(SendEmail m) => m.To;
+                private static void {|#1:KeyOf|}(SendSms m) { }
+                private static string {|#2:KeyOf|}(Other m) => "";
+                private static string? {|#3:KeyOf|}(SendEmail m, int extra) => null;
+                private Task Handle(SendEmail m, CancellationToken ct) => Task.CompletedTask;
+                private Task Handle(SendSms m, CancellationToken ct) => Task.CompletedTask;
+            }
+            """;
+        const string Expected = "; expected 'static TKey KeyOf(TMessage m)', one per handled message type, with the same non-nullable key type";
+
+        await Verify.VerifyAsync(
+            source,
+            Verify.Diagnostic("EVF025").WithLocation(0).WithArguments("Key method 'Notifier.KeyOf' cannot order messages: it is not static; a key is read from the message alone, before a worker takes it" + Expected),
+            Verify.Diagnostic("EVF025").WithLocation(1).WithArguments("Key method 'Notifier.KeyOf' cannot order messages: it returns void; it returns the message's key" + Expected),
+            Verify.Diagnostic("EVF025").WithLocation(2).WithArguments("Key method 'Notifier.KeyOf' cannot order messages: it takes 'Other', which no Handle method of 'Notifier' takes" + Expected),
+            Verify.Diagnostic("EVF025").WithLocation(3).WithArguments("Key method 'Notifier.KeyOf' cannot order messages: it takes 2 parameters; it takes only the message, by value" + Expected));
+    }
+
+    [Fact]
+    public async Task Key_types_that_differ_and_a_message_type_without_a_key_are_reported()
+    {
+        const string differ = Usings + """
+            [BoundedDispatcher]
+            public sealed partial class Notifier
+            {
+                private static string KeyOf(SendEmail m) => m.To;
+                private static int {|#0:KeyOf|}(SendSms m) => 1;
+                private Task Handle(SendEmail m, CancellationToken ct) => Task.CompletedTask;
+                private Task Handle(SendSms m, CancellationToken ct) => Task.CompletedTask;
+            }
+            """;
+        const string missing = Usings + """
+            [BoundedDispatcher]
+            public sealed partial class Notifier
+            {
+                private static string KeyOf(SendEmail m) => m.To;
+                private Task Handle(SendEmail m, CancellationToken ct) => Task.CompletedTask;
+                private Task {|#0:Handle|}(SendSms m, CancellationToken ct) => Task.CompletedTask;
+            }
+            """;
+
+        await Verify.VerifyAsync(differ, Verify.Diagnostic("EVF025").WithLocation(0).WithArguments(
+            "Key method 'Notifier.KeyOf' cannot order messages: it returns 'int' where another KeyOf returns 'string'; all keys of a dispatcher have one type; expected 'static TKey KeyOf(TMessage m)', one per handled message type, with the same non-nullable key type"));
+        await Verify.VerifyAsync(missing, Verify.Diagnostic("EVF025").WithLocation(0).WithArguments(
+            "Dispatcher 'Notifier' orders messages by key but has no 'static string KeyOf(SendSms m)'; every handled message type needs its key"));
+    }
+
+    [Fact]
+    public async Task A_static_or_generic_dispatcher_is_reported()
+    {
+        const string source = Usings + """
+            [BoundedDispatcher] public static partial class {|#0:Broadcast|} { private static void Handle(SendEmail m) { } }
+            [BoundedDispatcher] public sealed partial class {|#1:Notifier|}<T> { private void Handle(SendEmail m) { } }
+            """;
+
+        await Verify.VerifyAsync(
+            source,
+            Verify.Diagnostic("EVF026").WithLocation(0).WithArguments("Dispatcher 'Broadcast' is static; a dispatcher is an instance that holds its queue and workers, so remove 'static'"),
+            Verify.Diagnostic("EVF026").WithLocation(1).WithArguments("Dispatcher 'Notifier' is generic; the generator writes one concrete dispatcher per class, so remove its type parameters"));
+    }
+}

@@ -1,0 +1,198 @@
+using System.Collections.Concurrent;
+using System.Reflection;
+using Eventfold.Generators.Tests.Infrastructure;
+
+namespace Eventfold.Generators.Tests;
+
+/// <summary>Generated dispatchers compiled and run: typed intake reaches the right Handle, keys keep order, policies apply.</summary>
+public sealed class DispatcherRunTests
+{
+    private static readonly Lazy<CompiledSample> Sample = new(() => CompiledSample.Load("Eventfold.RunDispatch", DispatcherSamples.Runnable));
+
+    private static CompiledSample S => Sample.Value;
+
+    [Fact]
+    public async Task Messages_of_two_types_reach_their_own_Handle()
+    {
+        Assert.Empty(S.Problems);
+        var handled = new ConcurrentQueue<string>();
+        var notifier = (IBoundedDispatcher)S.New("RunDispatch.TwoTypes", handled);
+
+        for (int i = 0; i < 20; i++)
+        {
+            await Enqueue(notifier, S.New(i % 2 == 0 ? "RunDispatch.Email" : "RunDispatch.Sms", i));
+        }
+
+        var stopped = await notifier.StopAsync();
+
+        Assert.True(stopped.Drained);
+        Assert.Equal(Enumerable.Range(0, 20).Select(i => (i % 2 == 0 ? "email " : "sms ") + i), handled);
+        Assert.Equal(20, notifier.Stats.Processed);
+        Assert.Equal(20, notifier.Stats.Offered);
+    }
+
+    [Fact]
+    public async Task Messages_of_one_key_are_handled_in_order_over_eight_workers()
+    {
+        var seen = new ConcurrentDictionary<string, ConcurrentQueue<int>>();
+        var ordered = (IBoundedDispatcher)S.New("RunDispatch.Ordered", seen);
+
+        for (int i = 0; i < 2000; i++)
+        {
+            await Enqueue(ordered, S.New("RunDispatch.Keyed", "k" + (i % 16), i));
+        }
+
+        await ordered.StopAsync();
+
+        Assert.Equal(16, seen.Count);
+        Assert.All(seen.Values, sequence => Assert.Equal(sequence.Order(), sequence));
+        Assert.Equal(2000, seen.Values.Sum(q => q.Count));
+    }
+
+    [Fact]
+    public async Task DropOldest_through_the_generated_API_drops_the_oldest_and_reports_it()
+    {
+        var gate = S.New("RunDispatch.Gate");
+        var handled = new ConcurrentQueue<int>();
+        var dropping = (IBoundedDispatcher)S.New("RunDispatch.Dropping", gate, handled);
+        var dropped = new ConcurrentQueue<UndeliveredMessage>();
+        ((IConfigurableDispatcher)dropping).Configure(o => o with { OnUndelivered = dropped.Enqueue });
+
+        Assert.True(TryEnqueue(dropping, S.New("RunDispatch.Email", -1)));          // held by the only worker
+        await WaitUntil(() => (int)gate.GetType().GetField("Waiting")!.GetValue(gate)! == 1);
+        for (int i = 1; i <= 5; i++)
+        {
+            Assert.True(TryEnqueue(dropping, S.New("RunDispatch.Email", i)));      // capacity 3: 1 and 2 are dropped
+        }
+
+        gate.GetType().GetMethod("Open")!.Invoke(gate, null);
+        await dropping.StopAsync();
+
+        Assert.Equal([-1, 3, 4, 5], handled);
+        Assert.Equal([1, 2], dropped.Select(d => (int)d.Message.GetType().GetProperty("Id")!.GetValue(d.Message)!));
+        Assert.All(dropped, d => Assert.Equal(UndeliveredReason.DroppedOldest, d.Reason));
+        Assert.Equal(2, dropping.Stats.Dropped);
+    }
+
+    [Fact]
+    public async Task Reject_through_the_generated_API_refuses_the_arrival()
+    {
+        var gate = S.New("RunDispatch.Gate");
+        var rejecting = (IBoundedDispatcher)S.New("RunDispatch.Rejecting", gate);
+
+        Assert.True(TryEnqueue(rejecting, S.New("RunDispatch.Email", -1)));
+        await WaitUntil(() => (int)gate.GetType().GetField("Waiting")!.GetValue(gate)! == 1);
+        Assert.True(TryEnqueue(rejecting, S.New("RunDispatch.Email", 1)));
+        Assert.True(TryEnqueue(rejecting, S.New("RunDispatch.Email", 2)));
+        Assert.False(TryEnqueue(rejecting, S.New("RunDispatch.Email", 3)));        // capacity 2: refused
+
+        gate.GetType().GetMethod("Open")!.Invoke(gate, null);
+        await rejecting.StopAsync();
+
+        var stats = rejecting.Stats;
+        Assert.Equal((3L, 1L, 4L), (stats.Processed, stats.Rejected, stats.Offered));
+    }
+
+    [Fact]
+    public async Task Configure_after_first_use_is_refused_and_a_null_message_is_an_argument_error()
+    {
+        var notifier = (IBoundedDispatcher)S.New("RunDispatch.TwoTypes", new ConcurrentQueue<string>());
+        notifier.Start();
+
+        var late = Assert.Throws<InvalidOperationException>(() => ((IConfigurableDispatcher)notifier).Configure(o => o));
+        Assert.Contains("'TwoTypes' is already in use", late.Message);
+        var method = notifier.GetType().GetMethod("TryEnqueue", [S.Type("RunDispatch.Email")])!;
+        var error = Assert.Throws<TargetInvocationException>(() => method.Invoke(notifier, [null]));
+        Assert.IsType<ArgumentNullException>(error.InnerException);
+        await notifier.DisposeAsync();
+    }
+
+    [Fact]
+    public void Generated_dispatch_and_intake_allocate_nothing_beyond_the_message()
+    {
+        var counting = S.New("RunDispatch.Counting");
+        var messages = Enumerable.Range(0, 1000).Select(i => S.New(i % 2 == 0 ? "RunDispatch.Email" : "RunDispatch.Sms", i)).ToArray();
+        var measure = typeof(DispatcherRunTests).GetMethod(nameof(MeasureDispatch), BindingFlags.Static | BindingFlags.NonPublic)!
+            .MakeGenericMethod(counting.GetType());
+
+        long allocated = (long)measure.Invoke(null, [counting, messages])!;
+
+        Assert.Equal(0, allocated);
+        Assert.Equal(2 * 1500, (int)counting.GetType().GetField("Count")!.GetValue(counting)!);
+    }
+
+    [Fact]
+    public async Task Steady_state_enqueue_through_the_generated_TryEnqueue_allocates_nothing()
+    {
+        var counting = (IBoundedDispatcher)S.New("RunDispatch.Counting");
+        var messages = Enumerable.Range(0, 4000).Select(i => S.New("RunDispatch.Email", i)).ToArray();
+        var email = S.Type("RunDispatch.Email");
+        var tryEnqueue = counting.GetType().GetMethod("TryEnqueue", [email])!;
+        var typed = Array.CreateInstance(email, messages.Length);
+        messages.CopyTo(typed, 0);
+        var measure = typeof(DispatcherRunTests).GetMethod(nameof(MeasureTryEnqueue), BindingFlags.Static | BindingFlags.NonPublic)!.MakeGenericMethod(email);
+        var enqueue = tryEnqueue.CreateDelegate(typeof(Func<,>).MakeGenericType(email, typeof(bool)), counting);
+
+        var warmedUp = (Task<long>)measure.Invoke(null, [enqueue, typed, counting])!;
+        long queueing = await warmedUp;
+        await counting.StopAsync();
+
+        Assert.Equal(0, queueing);
+        Assert.Equal(8000, counting.Stats.Processed);
+    }
+
+    private static async Task<long> MeasureTryEnqueue<TMessage>(Func<TMessage, bool> enqueue, TMessage[] messages, IBoundedDispatcher dispatcher)
+    {
+        // A first pass warms up the engine, the workers and the channel's buffer (it grows once, then is reused).
+        foreach (var message in messages)
+        {
+            enqueue(message);
+        }
+
+        await WaitUntil(() => dispatcher.Stats.Processed == messages.Length);
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        foreach (var message in messages)
+        {
+            enqueue(message);
+        }
+
+        return GC.GetAllocatedBytesForCurrentThread() - before;
+    }
+
+    // Calls the generated static DispatchAsync on this thread, twice over: the first pass warms up.
+    private static long MeasureDispatch<T>(T target, object[] messages)
+        where T : class, IDispatchTarget<T>
+    {
+        var envelopes = messages.Select((m, i) => new DispatchEnvelope(m, i % 2)).ToArray();
+        Dispatch(target, envelopes);
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        Dispatch(target, envelopes);
+        return GC.GetAllocatedBytesForCurrentThread() - before;
+    }
+
+    private static void Dispatch<T>(T target, DispatchEnvelope[] envelopes)
+        where T : class, IDispatchTarget<T>
+    {
+        foreach (var envelope in envelopes)
+        {
+            var task = T.DispatchAsync(target, in envelope, CancellationToken.None);
+            task.GetAwaiter().GetResult();
+        }
+    }
+
+    private static ValueTask Enqueue(object dispatcher, object message) =>
+        (ValueTask)dispatcher.GetType().GetMethod("EnqueueAsync", [message.GetType(), typeof(CancellationToken)])!.Invoke(dispatcher, [message, CancellationToken.None])!;
+
+    private static bool TryEnqueue(object dispatcher, object message) =>
+        (bool)dispatcher.GetType().GetMethod("TryEnqueue", [message.GetType()])!.Invoke(dispatcher, [message])!;
+
+    private static async Task WaitUntil(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "timed out waiting");
+            await Task.Delay(5);
+        }
+    }
+}
