@@ -24,6 +24,8 @@ public class DispatcherBenchmarks
     private readonly Sink _sink = new();
     private Notify[] _messages = [];
     private BenchNotifier _engine = null!;
+    private GeneratedNotifier1 _generated1 = null!;
+    private GeneratedNotifier4 _generated4 = null!;
     private Channel<Notify> _channel = null!;
     private Task[] _channelWorkers = [];
     private ActionBlock<Notify> _block = null!;
@@ -38,6 +40,8 @@ public class DispatcherBenchmarks
     {
         _messages = Enumerable.Range(0, Messages).Select(i => new Notify(i)).ToArray();
         _engine = new BenchNotifier(_sink, Capacity, Workers);
+        _generated1 = new GeneratedNotifier1(_sink);
+        _generated4 = new GeneratedNotifier4(_sink);
 
         _channel = Channel.CreateBounded<Notify>(new BoundedChannelOptions(Capacity) { FullMode = BoundedChannelFullMode.Wait });
         _channelWorkers = Enumerable.Range(0, Workers).Select(_ => Task.Run(async () =>
@@ -68,6 +72,8 @@ public class DispatcherBenchmarks
     public async Task Cleanup()
     {
         await _engine.DisposeAsync();
+        await _generated1.DisposeAsync();
+        await _generated4.DisposeAsync();
         _channel.Writer.Complete();
         await Task.WhenAll(_channelWorkers);
         _block.Complete();
@@ -99,6 +105,29 @@ public class DispatcherBenchmarks
         foreach (var m in _messages)
         {
             await _engine.EnqueueAsync(m);
+        }
+
+        await done;
+    }
+
+    /// <summary>A [BoundedDispatcher] class as users write it, through its generated EnqueueAsync.</summary>
+    [Benchmark(OperationsPerInvoke = Messages)]
+    public async Task EventfoldGenerated()
+    {
+        var done = _sink.Expect(Messages);
+        if (Workers == 1)
+        {
+            foreach (var m in _messages)
+            {
+                await _generated1.EnqueueAsync(m);
+            }
+        }
+        else
+        {
+            foreach (var m in _messages)
+            {
+                await _generated4.EnqueueAsync(m);
+            }
         }
 
         await done;
