@@ -138,7 +138,7 @@ public sealed class DispatcherRunTests
         await counting.StopAsync();
 
         Assert.Equal(0, queueing);
-        Assert.Equal(8000, counting.Stats.Processed);
+        Assert.Equal(16000, counting.Stats.Processed);
     }
 
     private static async Task<long> MeasureTryEnqueue<TMessage>(Func<TMessage, bool> enqueue, TMessage[] messages, IBoundedDispatcher dispatcher)
@@ -150,13 +150,24 @@ public sealed class DispatcherRunTests
         }
 
         await WaitUntil(() => dispatcher.Stats.Processed == messages.Length);
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        foreach (var message in messages)
+
+        // The channel's buffer grows to the deepest the queue has been; a loaded machine can make a pass
+        // deeper than the warm-up, so the fewest bytes of three passes is the steady state. Each pass that
+        // allocated for anything else would show it.
+        long fewest = long.MaxValue;
+        for (int pass = 1; pass <= 3; pass++)
         {
-            enqueue(message);
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            foreach (var message in messages)
+            {
+                enqueue(message);
+            }
+
+            fewest = Math.Min(fewest, GC.GetAllocatedBytesForCurrentThread() - before);
+            await WaitUntil(() => dispatcher.Stats.Processed == (pass + 1) * messages.Length);
         }
 
-        return GC.GetAllocatedBytesForCurrentThread() - before;
+        return fewest;
     }
 
     // Calls the generated static DispatchAsync on this thread, twice over: the first pass warms up.
