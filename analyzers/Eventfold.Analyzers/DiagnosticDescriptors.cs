@@ -120,6 +120,14 @@ internal static class DiagnosticDescriptors
         DiagnosticSeverity.Warning,
         description: "An event is written as JSON and read back into its type. An interface or abstract class member is written with the properties of its runtime type but cannot be created on reading, so the stored event can never be loaded again.");
 
+    public static readonly DiagnosticDescriptor ProjectionCannotBeGenerated = Create(
+        RuleIdentifiers.ProjectionCannotBeGenerated,
+        title: "Projection type cannot be generated",
+        messageFormat: "{0}",
+        DiagnosticCategories.Usage,
+        DiagnosticSeverity.Error,
+        description: "The generator implements IProjection on a [Projection] class: one concrete, instantiable class with a non-empty name, which is its checkpoint's. A generic, abstract or static class, or one without a name, gets no generated members.");
+
     private static DiagnosticDescriptor Create(
         string id,
         string title,

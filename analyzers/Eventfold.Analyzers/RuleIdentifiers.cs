@@ -20,4 +20,5 @@ internal static class RuleIdentifiers
     public const string InvalidAttributeValue = "EVF016";
     public const string RaiseOfNonEvent = "EVF017";
     public const string UnreadableEventMember = "EVF018";
+    public const string ProjectionCannotBeGenerated = "EVF030";
 }
