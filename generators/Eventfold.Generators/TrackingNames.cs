@@ -17,4 +17,7 @@ internal static class TrackingNames
     public const string CollectedUpcasters = nameof(CollectedUpcasters);
     public const string AssemblyName = nameof(AssemblyName);
     public const string Registry = nameof(Registry);
+
+    public const string Projections = nameof(Projections);
+    public const string ValidProjections = nameof(ValidProjections);
 }

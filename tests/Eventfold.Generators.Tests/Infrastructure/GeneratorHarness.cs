@@ -22,7 +22,7 @@ internal static class GeneratorHarness
             References,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
 
-    public static IIncrementalGenerator[] AllGenerators() => [new AggregateGenerator(), new EventRegistryGenerator()];
+    public static IIncrementalGenerator[] AllGenerators() => [new AggregateGenerator(), new EventRegistryGenerator(), new Eventfold.Generators.Projections.ProjectionGenerator()];
 
     public static GeneratorDriver CreateDriver(bool trackSteps = false) =>
         CSharpGeneratorDriver.Create(
