@@ -50,7 +50,8 @@ public sealed partial class ProjectionRunner<T>
                 Subscription = SubscriptionOptions.For(_filter),
                 Logger = options.Logger,
                 TimeProvider = options.TimeProvider,
-            });
+            },
+            options.Checkpoints);
     }
 
     public T Projection { get; }
@@ -61,7 +62,7 @@ public sealed partial class ProjectionRunner<T>
     /// <summary>The stored event names the store is asked for; no other event is read.</summary>
     public static IReadOnlyList<string> HandledEventNames => T.HandledEventNames;
 
-    /// <summary>The name the checkpoint is kept under in the store.</summary>
+    /// <summary>The name the checkpoint is kept under in the store (or in <see cref="ProjectionRunnerOptions.Checkpoints"/>).</summary>
     public static string CheckpointName => "projection:" + T.ProjectionName;
 
     /// <summary>Where this runner parks events.</summary>
@@ -82,7 +83,7 @@ public sealed partial class ProjectionRunner<T>
     /// <summary>Forgets the checkpoint, resets the projection when it is <see cref="IResettable"/>, and catches up from the start.</summary>
     public async Task RebuildAsync(CancellationToken ct = default)
     {
-        await _store.DeleteCheckpointAsync(CheckpointName, ct).ConfigureAwait(false);
+        await (_options.Checkpoints ?? _store).DeleteCheckpointAsync(CheckpointName, ct).ConfigureAwait(false);
         if (Projection is IResettable resettable)
         {
             await resettable.ResetAsync(ct).ConfigureAwait(false);

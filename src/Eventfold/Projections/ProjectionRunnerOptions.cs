@@ -16,6 +16,12 @@ public sealed record ProjectionRunnerOptions
     /// <summary>Where parked events are kept. Required, except over an <see cref="InMemoryEventStore"/> (then they are kept in memory) or a store that is itself an <see cref="IParkedEventStore"/>.</summary>
     public IParkedEventStore? ParkedEvents { get; init; }
 
+    /// <summary>
+    /// Where the checkpoint is kept; null for the store. A read model that commits its changes and the checkpoint
+    /// together (such as <c>SqliteReadModel</c>) is given here, so the runner resumes from the read model's own.
+    /// </summary>
+    public ICheckpointStore? Checkpoints { get; init; }
+
     /// <summary>Streams handled at once (events of one stream always in order); 1 handles the log strictly in order.</summary>
     public int ParallelStreams { get; init; } = 1;
 
