@@ -122,6 +122,7 @@ public sealed partial class ProjectionRunner<T>
 
     private async ValueTask RetryAsync(RecordedEvent e, Exception first, CancellationToken ct)
     {
+        ProjectionMetrics.CountError(Name);
         var error = first;
         int attempts = 1;
         // An event that cannot be read will not become readable by waiting.
@@ -136,6 +137,7 @@ public sealed partial class ProjectionRunner<T>
             }
             catch (Exception ex) when (!IsCancellation(ex, ct))
             {
+                ProjectionMetrics.CountError(Name);
                 error = ex;
             }
         }
@@ -156,6 +158,7 @@ public sealed partial class ProjectionRunner<T>
         var parked = new ParkedEvent(Name, stream, version, position, eventId, eventName, $"{error.GetType().Name}: {error.Message}", attempts, _clock.GetUtcNow());
         // Parked before the pipeline may checkpoint past it: a crash here re-delivers the event, never loses it.
         await ParkedEvents.ParkAsync(parked, CancellationToken.None).ConfigureAwait(false);
+        ProjectionMetrics.CountParked(Name);
         LogParked(_logger, Name, eventName, stream, version, position.ToString(), parked.Error);
     }
 

@@ -123,6 +123,40 @@ public sealed class ProjectionRunnerTests
     }
 
     [Fact]
+    public async Task Handler_errors_and_parked_events_are_counted_on_the_Eventfold_meter()
+    {
+        long errors = 0, parked = 0;
+        using var listener = new System.Diagnostics.Metrics.MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Name == EventfoldMetrics.MeterName && instrument.Name.StartsWith("eventfold.projection.", StringComparison.Ordinal))
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<long>((instrument, value, tags, _) =>
+        {
+            foreach (var tag in tags)
+            {
+                if (tag is { Key: "projection", Value: "proj-totals" })
+                {
+                    Interlocked.Add(ref instrument.Name == "eventfold.projection.parked" ? ref parked : ref errors, value);
+                }
+            }
+        });
+        listener.Start();
+        await using var store = new InMemoryEventStore();
+        await AppendAsync(store, "metrics-1", new ProjFlaky("m", FailTimes: 100));
+        var runner = new ProjectionRunner<ProjTotals>(store, new ProjTotals(), Fast with { Retries = 2 });
+
+        await runner.CatchUpAsync();
+
+        // Other tests run in parallel with the same projection name: at least this test's counts.
+        Assert.True(Interlocked.Read(ref errors) >= 3, $"errors {errors}");
+        Assert.True(Interlocked.Read(ref parked) >= 1, $"parked {parked}");
+    }
+
+    [Fact]
     public async Task In_stop_mode_a_failing_handler_stops_the_runner_with_the_checkpoint_before_it()
     {
         await using var store = new InMemoryEventStore();
