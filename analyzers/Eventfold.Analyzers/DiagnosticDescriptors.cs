@@ -182,6 +182,13 @@ internal static class DiagnosticDescriptors
         DiagnosticCategories.Usage,
         DiagnosticSeverity.Error,
         description: "The generator implements a [BoundedDispatcher] class as one concrete instance type that holds its queue and workers. A static class, a generic class or one nested in a generic type gets no generated members.");
+    public static readonly DiagnosticDescriptor ProjectionCannotBeGenerated = Create(
+        RuleIdentifiers.ProjectionCannotBeGenerated,
+        title: "Projection type cannot be generated",
+        messageFormat: "{0}",
+        DiagnosticCategories.Usage,
+        DiagnosticSeverity.Error,
+        description: "The generator implements IProjection on a [Projection] class: one concrete, instantiable class with a non-empty name, which is its checkpoint's. A generic, abstract or static class, or one without a name, gets no generated members.");
 
     private static DiagnosticDescriptor Create(
         string id,

@@ -28,4 +28,5 @@ internal static class RuleIdentifiers
     public const string DispatcherDuplicateHandle = "EVF024";
     public const string DispatcherKeyMethodShape = "EVF025";
     public const string DispatcherCannotBeGenerated = "EVF026";
+    public const string ProjectionCannotBeGenerated = "EVF030";
 }

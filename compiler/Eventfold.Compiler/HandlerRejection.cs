@@ -15,4 +15,8 @@ internal enum HandlerRejection
     CannotBeMatched,
     PrivateInBaseClass,
     HiddenByDerivedOverload,
+    AsyncVoid,
+    WrongExtraParameter,
+    NotAnEvent,
+    DuplicateEventType,
 }

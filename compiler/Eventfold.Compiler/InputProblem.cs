@@ -28,6 +28,13 @@ internal enum InputProblemKind
     EventVersionNotPositive,
     EventNameEmpty,
     AggregateCategoryEmpty,
+
+    // A projection's declaration (EVF030).
+    ProjectionIsNotAClass,
+    ProjectionIsStatic,
+    ProjectionIsAbstract,
+    ProjectionIsGeneric,
+    ProjectionNameEmpty,
 }
 
 /// <summary>One reason an input is skipped, with the message that names the type and the mistake.</summary>

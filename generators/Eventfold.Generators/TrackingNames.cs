@@ -20,4 +20,6 @@ internal static class TrackingNames
 
     public const string Dispatchers = nameof(Dispatchers);
     public const string ValidDispatchers = nameof(ValidDispatchers);
+    public const string Projections = nameof(Projections);
+    public const string ValidProjections = nameof(ValidProjections);
 }

@@ -11,7 +11,7 @@ namespace Eventfold.Sqlite;
 /// appends at once and poll for appends made by other processes. Errors of the file itself are
 /// <see cref="IOException"/>s naming the file.
 /// </summary>
-public sealed class SqliteEventStore : IEventStore
+public sealed partial class SqliteEventStore : IEventStore, IParkedEventStore
 {
     private readonly SqliteEventStoreOptions _options;
     private readonly SqliteConnectionFactory _connections;

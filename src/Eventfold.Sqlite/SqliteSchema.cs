@@ -78,13 +78,31 @@ internal static class SqliteSchema
         ALTER TABLE events_v4 RENAME TO events;
         CREATE INDEX events_by_event_name ON events (event_name, position);
         """,
+
+        // 5: events a projection runner parked (see IParkedEventStore), per projection and position.
+        // IF NOT EXISTS: a file rolled back to an older user_version by hand may still hold the table.
+        """
+        CREATE TABLE IF NOT EXISTS parked_events (
+            projection       TEXT    NOT NULL,
+            commit_position  INTEGER NOT NULL,
+            prepare_position INTEGER NOT NULL,
+            stream           TEXT    NOT NULL,
+            version          INTEGER NOT NULL,
+            event_id         BLOB    NOT NULL,
+            event_name       TEXT    NOT NULL,
+            error            TEXT    NOT NULL,
+            attempts         INTEGER NOT NULL,
+            parked_at        INTEGER NOT NULL,
+            PRIMARY KEY (projection, commit_position, prepare_position)
+        ) STRICT;
+        """,
     ];
 
     /// <summary>The schema version this build writes.</summary>
     internal static int CurrentVersion => Migrations.Length;
 
     /// <summary>The names the store creates in a file; another program's table of one of these names makes the file not ours.</summary>
-    private static readonly string[] OwnNames = ["events", "checkpoints", "snapshots", "events_by_event_name"];
+    private static readonly string[] OwnNames = ["events", "checkpoints", "snapshots", "events_by_event_name", "parked_events"];
 
     /// <summary>
     /// Checks that the file is an Eventfold store or an unversioned database the store may add its tables

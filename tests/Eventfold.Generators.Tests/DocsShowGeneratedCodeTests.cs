@@ -9,6 +9,7 @@ public sealed class DocsShowGeneratedCodeTests
     [InlineData("event-sourcing.md", "OrderInNamespace.Shop.Orders.Order.g.cs.txt")]
     [InlineData("events.md", "BillingRegistry.EventfoldEventRegistration.g.cs.txt")]
     [InlineData("back-pressure.md", "NotifierInNamespace.Shop.Notifications.Notifier.Dispatcher.g.cs.txt")]
+    [InlineData("projections.md", "OrderTotalsProjection.Shop.Orders.OrderTotals.Projection.g.cs.txt")]
     public void A_docs_page_shows_the_current_baseline(string page, string baseline)
     {
         string testsDir = TestsDirectory();

@@ -16,6 +16,8 @@ public sealed class ModelPurityTests
     [Theory]
     [InlineData(typeof(AggregateSpec))]
     [InlineData(typeof(RegistrySpec))]
+    [InlineData(typeof(Eventfold.Generators.Projections.ProjectionSpec))]
+    [InlineData(typeof(Eventfold.Compiler.OnHandler))]
     [InlineData(typeof(Eventfold.Compiler.HandlerCandidate))]
     [InlineData(typeof(Eventfold.Compiler.InputProblem))]
     [InlineData(typeof(Eventfold.Generators.Dispatchers.DispatcherSpec))]

@@ -21,6 +21,14 @@ public sealed class SnapshotTests
     public void Registry_with_named_versioned_events_and_upcasters() =>
         VerifyCase("BillingRegistry", Samples.Billing);
 
+    [Fact]
+    public void Projection_with_every_On_shape() =>
+        VerifyCase("OrderTotalsProjection", Samples.OrderEvents, ProjectionSamples.OrderTotals);
+
+    [Fact]
+    public void Projection_nested_in_the_global_namespace_without_handlers() =>
+        VerifyCase("NestedEmptyProjection", ProjectionSamples.NestedEmpty);
+
     private static void VerifyCase(string caseName, params string[] sources)
     {
         var input = GeneratorHarness.Compile(caseName, sources);

@@ -5,6 +5,9 @@
 //   contend <path> <stream> <writer> <appends> <go>    print "ready", wait for the file <go>, then make <appends>
 //                                                      optimistic appends of 2 events each (retrying on a version
 //                                                      conflict, pausing a millisecond after each as if working), and exit
+//   project <path> <readmodel> - -                     run the counted-totals projection into the read model
+//                                                      (exactly-once helper) until the end of the log; prints
+//                                                      "ready" after the first event, "done" at the end
 using Eventfold;
 using Eventfold.Sqlite;
 using Eventfold.Sqlite.CrashHost;
@@ -16,6 +19,23 @@ if (args.Length < 4)
 }
 
 string mode = args[0], path = args[1], stream = args[2], writer = args[3];
+if (mode == "project")
+{
+    await using var projected = new SqliteEventStore(path, new SqliteEventStoreOptions { BusyTimeout = TimeSpan.FromSeconds(30) });
+    using var readModel = new SqliteReadModel(stream);
+    CountedTotals.CreateTables(readModel);
+    var runner = new ProjectionRunner<CountedTotals>(projected, new CountedTotals(readModel, pauseEvery: 1), new ProjectionRunnerOptions
+    {
+        Checkpoints = readModel,
+        // The store-side checkpoint is written only at the end: every kill lands between handling and it.
+        CheckpointEveryEvents = int.MaxValue,
+        CheckpointInterval = TimeSpan.FromHours(1),
+    });
+    await runner.CatchUpAsync();
+    Console.WriteLine("done");
+    return 0;
+}
+
 var options = new SqliteEventStoreOptions { Serializer = CrashHostEvent.CreateSerializer(), BusyTimeout = TimeSpan.FromSeconds(30) };
 await using var store = new SqliteEventStore(path, options);
 string padding = new('x', 200);

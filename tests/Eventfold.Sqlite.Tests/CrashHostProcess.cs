@@ -61,6 +61,9 @@ internal sealed class CrashHostProcess : IAsyncDisposable
     public static CrashHostProcess Contend(string path, string stream, string writer, int appends, string goFile) =>
         new("contend", path, stream, writer, appends.ToString(System.Globalization.CultureInfo.InvariantCulture), goFile);
 
+    /// <summary>Starts a host that runs the counted-totals projection into <paramref name="readModel"/> to the end of the log.</summary>
+    public static CrashHostProcess Project(string path, string readModel) => new("project", path, readModel, "-");
+
     /// <summary>Waits until the host has opened the store.</summary>
     public async Task WaitUntilReadyAsync(TimeSpan timeout)
     {

@@ -4,9 +4,9 @@ using Microsoft.CodeAnalysis;
 namespace Eventfold.Analyzers.Common;
 
 /// <summary>
-/// The method shapes of handler families that have no generator yet (On, Handle, saga steps,
-/// upcasters). Each check returns null when the method fits, or what it should be. Apply methods are
-/// read by the shared <see cref="Eventfold.Compiler.ApplyHandlerReader"/>, which the generator uses
+/// The method shapes of handler families that have no generator yet (Handle, saga steps,
+/// upcasters). Each check returns null when the method fits, or what it should be. Apply and On methods are
+/// read by the shared <see cref="Eventfold.Compiler.ApplyHandlerReader"/> and <see cref="Eventfold.Compiler.OnHandlerReader"/>, which the generator uses
 /// too; these move there as their generators arrive.
 /// </summary>
 internal sealed class HandlerShapes(EventfoldTypes types)
@@ -16,24 +16,6 @@ internal sealed class HandlerShapes(EventfoldTypes types)
     public const string HandleRole = "a dispatcher Handle method";
     public const string StepRole = "a saga step";
     public const string UpcasterRole = "an upcaster";
-
-    public string? CheckOn(IMethodSymbol method)
-    {
-        var fits = !method.IsGenericMethod
-            && (method.ReturnsVoid || Is(method.ReturnType, types.Task) || Is(method.ReturnType, types.ValueTask))
-            && method.Parameters.Length is >= 1 and <= 3
-            && IsMessageParameter(method.Parameters[0])
-            && method.Parameters.All(p => p.RefKind == RefKind.None)
-            && method.Parameters.Length switch
-            {
-                1 => true,
-                2 => EventfoldTypes.IsEventContext(method.Parameters[1].Type) || Is(method.Parameters[1].Type, types.CancellationToken),
-                _ => EventfoldTypes.IsEventContext(method.Parameters[1].Type) && Is(method.Parameters[2].Type, types.CancellationToken),
-            };
-        return fits
-            ? null
-            : "expected On(TEvent), On(TEvent, EventContext), On(TEvent, CancellationToken) or On(TEvent, EventContext, CancellationToken), returning void, Task or ValueTask, where TEvent is a class or struct";
-    }
 
     public string? CheckHandle(IMethodSymbol method)
     {

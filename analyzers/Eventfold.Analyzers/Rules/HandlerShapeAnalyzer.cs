@@ -46,7 +46,7 @@ public sealed class HandlerShapeAnalyzer : DiagnosticAnalyzer
 
         if (type.HasAttribute(types.Projection))
         {
-            CheckNamed(context, methods, "On", HandlerShapes.OnRole, shapes.CheckOn);
+            CheckOns(context, type);
         }
 
         if (type.HasAttribute(types.BoundedDispatcher))
@@ -94,6 +94,18 @@ public sealed class HandlerShapeAnalyzer : DiagnosticAnalyzer
             if (!found.Value.IsAccepted && found.Symbol.FirstLocation() is { } location)
             {
                 context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UnusableHandlerShape, location, found.Value.MethodName, HandlerShapes.HandleRole, found.Value.Reason));
+            }
+        }
+    }
+
+    /// <summary>Every On the generated projection dispatch will not call, from the reader the generator uses.</summary>
+    private static void CheckOns(SymbolAnalysisContext context, INamedTypeSymbol projection)
+    {
+        foreach (var found in OnHandlerReader.Read(projection, context.CancellationToken))
+        {
+            if (!found.Value.Candidate.IsAccepted && found.Symbol.FirstLocation() is { IsInSource: true } location)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UnusableHandlerShape, location, found.Value.Candidate.MethodName, HandlerShapes.OnRole, found.Value.Candidate.Reason));
             }
         }
     }

@@ -6,5 +6,6 @@ internal static class KnownNames
     public const string AggregateAttribute = "Eventfold.AggregateAttribute";
     public const string EventAttribute = "Eventfold.EventAttribute";
     public const string UpcasterAttribute = "Eventfold.UpcasterAttribute";
+    public const string ProjectionAttribute = "Eventfold.ProjectionAttribute";
     public const string JsonObject = "System.Text.Json.Nodes.JsonObject";
 }

@@ -4,7 +4,6 @@ namespace Eventfold.Analyzers.Tests.Rules;
 
 public sealed class HandlerShapeTests
 {
-    private const string OnShape = "expected On(TEvent), On(TEvent, EventContext), On(TEvent, CancellationToken) or On(TEvent, EventContext, CancellationToken), returning void, Task or ValueTask, where TEvent is a class or struct";
     private const string HandleShape = "expected Handle(TMessage, CancellationToken) returning Task or ValueTask, or Handle(TMessage) returning void, Task or ValueTask, where TMessage is a class or struct";
     private const string UpcasterShape = "expected a public or internal static method that takes the older version and returns the next one, 'static TNext M(TOld e)'";
 
@@ -15,11 +14,8 @@ public sealed class HandlerShapeTests
         using System.Threading.Tasks;
         using Eventfold;
 
-        // Declared by the runtime later; the analyzer matches it by name.
-        namespace Eventfold { public sealed class EventContext { } }
-
-        public sealed record OrderPlaced(decimal Total);
-        public struct Ping { }
+        [Event] public sealed record OrderPlaced(decimal Total);
+        [Event] public struct Ping { }
         public interface IMessage { }
 
         """;
@@ -130,14 +126,20 @@ public sealed class HandlerShapeTests
     public async Task Every_documented_On_shape_is_accepted()
     {
         const string source = Usings + """
+            [Event] public sealed record Shipped;
+            [Event] public sealed record Cancelled;
+            [Event] public sealed record Returned;
+            [Event] public readonly record struct Rated(int Stars);
+
             [Projection("totals")]
             public sealed partial class Totals
             {
                 private void On(OrderPlaced e) { }
-                private Task On(OrderPlaced e, EventContext context) => Task.CompletedTask;
-                private ValueTask On(OrderPlaced e, CancellationToken ct) => default;
-                private Task On(OrderPlaced e, EventContext context, CancellationToken ct) => Task.CompletedTask;
+                private Task On(Shipped e, EventContext context) => Task.CompletedTask;
+                private ValueTask On(Cancelled e, CancellationToken ct) => default;
+                private Task On(Returned e, EventContext context, CancellationToken ct) => Task.CompletedTask;
                 private async Task On(Ping e, CancellationToken ct) => await Task.Yield();
+                public void On(Rated e, EventContext context) { }
             }
             """;
 
@@ -145,24 +147,59 @@ public sealed class HandlerShapeTests
     }
 
     [Fact]
-    public async Task On_methods_of_the_wrong_shape_are_reported()
+    public async Task Each_wrong_On_shape_gets_its_own_message()
     {
         const string source = Usings + """
+            public sealed record NotAnEvent;
+            [Event] public sealed record A;
+            [Event] public sealed record B;
+            [Event] public sealed record C;
+            [Event] public sealed record D;
+            [Event] public sealed record F;
+            [Event] public sealed record G;
+            [Event] public sealed record H;
+
             [Projection("totals")]
             public sealed partial class Totals
             {
-                private int {|#0:On|}(OrderPlaced e) => 0;
-                private void {|#1:On|}(OrderPlaced e, CancellationToken ct, EventContext context) { }
-                private void {|#2:On|}(OrderPlaced e, string name) { }
-                private void {|#3:On|}(IMessage e) { }
-                private Task<int> {|#4:On|}(Ping e) => Task.FromResult(0);
-                private void {|#5:On|}() { }
-                private void {|#6:On|}(OrderPlaced e, EventContext context, CancellationToken ct, int extra) { }
+                private void On(OrderPlaced e) { }
+                private void {|#0:On|}(OrderPlaced e, EventContext context) { }
+                private int {|#1:On|}(A e) => 0;
+                private void {|#2:On|}(B e, CancellationToken ct, EventContext context) { }
+                private void {|#3:On|}(C e, string name) { }
+                private void {|#4:On|}(IMessage e) { }
+                private Task<int> {|#5:On|}(D e) => Task.FromResult(0);
+                private void {|#6:On|}() { }
+                private void {|#7:On|}(F e, EventContext context, CancellationToken ct, int extra) { }
+                private static void {|#8:On|}(G e) { }
+                private async void {|#9:On|}(H e) => await Task.Yield();
+                private void {|#10:On|}(ref OrderPlaced e) { }
+                private void {|#11:On|}(object e) { }
+                private void {|#12:On|}(NotAnEvent e) { }
+                private void {|#13:On|}<T>(T e) { }
             }
             """;
 
-        var expected = Enumerable.Range(0, 7)
-            .Select(i => Verify.Diagnostic("EVF008").WithLocation(i).WithArguments("On", "a projection On method", OnShape))
+        const string Shape = "On(TEvent), On(TEvent, EventContext), On(TEvent, CancellationToken) or On(TEvent, EventContext, CancellationToken), returning void, Task or ValueTask";
+        string[] reasons =
+        [
+            "another On method already handles 'OrderPlaced'; declare one On per event type",
+            "it returns 'int'; an On method returns void, Task or ValueTask, " + Shape,
+            "its parameter 'ct' is 'CancellationToken'; after the event an On method takes an EventContext, a CancellationToken, or both in that order, " + Shape,
+            "its parameter 'name' is 'string'; after the event an On method takes an EventContext, a CancellationToken, or both in that order, " + Shape,
+            "it takes 'IMessage', which is not a concrete event type; the runner reads the log by stored event name, so take one [Event] class, record or struct",
+            "it returns 'Task<int>'; an On method returns void, Task or ValueTask, " + Shape,
+            "it takes no parameter; an On method takes the event first, " + Shape,
+            "it takes 4 parameters; an On method takes at most the event, an EventContext and a CancellationToken, " + Shape,
+            "it is static; an On method updates the projection's read model, so it is an instance method, " + Shape,
+            "it is 'async void'; the runner could not wait for it or see its errors, so return Task",
+            "its parameter 'e' is passed by reference; take every parameter by value, " + Shape,
+            "it takes 'object', which would catch every event; the runner reads only the events a projection handles, so take one [Event] type",
+            "'NotAnEvent' has no [Event] attribute, so no stored event is ever read as it; add [Event] to 'NotAnEvent'",
+            "it is generic; declare one On per event type, " + Shape,
+        ];
+        var expected = reasons
+            .Select((reason, i) => Verify.Diagnostic("EVF008").WithLocation(i).WithArguments("On", "a projection On method", reason))
             .ToArray();
         await Verify.VerifyAsync(source, expected);
     }

@@ -1,0 +1,80 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Eventfold.Compiler;
+using Eventfold.Generators.Aggregates;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace Eventfold.Generators.Projections;
+
+/// <summary>
+/// Reads a <c>[Projection]</c> class into a <see cref="ProjectionSpec"/>. A class with a problem in
+/// <see cref="ProjectionRules"/> (EVF030) or one not partial with every enclosing type (EVF006) yields
+/// null. Its <c>On</c> methods come from <see cref="OnHandlerReader"/>, the reader EVF008 reports from,
+/// so the dispatch calls exactly the methods the analyzer accepts.
+/// </summary>
+internal static class ProjectionParser
+{
+    public static bool IsCandidate(SyntaxNode node, CancellationToken _) =>
+        node is ClassDeclarationSyntax declaration && declaration.Modifiers.Any(SyntaxKind.PartialKeyword);
+
+    public static ProjectionSpec? Parse(GeneratorAttributeSyntaxContext context, CancellationToken ct)
+    {
+        ct.ThrowIfCancellationRequested();
+        if (context.TargetSymbol is not INamedTypeSymbol type
+            || context.Attributes.Length == 0
+            || !AllContainingTypesArePartial(context.TargetNode)
+            || ProjectionRules.Check(type, context.Attributes[0]).Count > 0)
+        {
+            return null;
+        }
+
+        var containing = new List<ContainingTypeSpec>();
+        for (var outer = type.ContainingType; outer is not null; outer = outer.ContainingType)
+        {
+            containing.Insert(0, new ContainingTypeSpec(outer.Name, DeclarationOf(outer)));
+        }
+
+        string nesting = string.Join("+", containing.Select(c => c.Name).Concat(new[] { type.Name }));
+        string hintName = ((type.ContainingNamespace.IsGlobalNamespace ? "" : type.ContainingNamespace.ToDisplayString() + ".") + nesting).Replace("@", "") + ".Projection.g.cs";
+
+        var handlers = OnHandlerReader.Accepted(OnHandlerReader.Read(type, ct));
+        return new ProjectionSpec(
+            hintName,
+            CompilerNames.Namespace(type.ContainingNamespace),
+            containing.ToEquatableArray(),
+            DeclarationOf(type),
+            context.Attributes[0].FirstStringArgument()!,
+            handlers.Select(h => h.EventName).Distinct(StringComparer.Ordinal).OrderBy(n => n, StringComparer.Ordinal).ToEquatableArray(),
+            handlers.Select(h => new OnSpec(h.Candidate.EventType, h.TakesContext, h.TakesToken, h.Returns)).ToEquatableArray());
+    }
+
+    private static bool AllContainingTypesArePartial(SyntaxNode node)
+    {
+        for (var parent = node.Parent; parent is not null; parent = parent.Parent)
+        {
+            if (parent is TypeDeclarationSyntax outer && !outer.Modifiers.Any(SyntaxKind.PartialKeyword))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static string DeclarationOf(INamedTypeSymbol type)
+    {
+        string keyword = type switch
+        {
+            { IsRecord: true, TypeKind: TypeKind.Struct } => "record struct",
+            { IsRecord: true } => "record",
+            { TypeKind: TypeKind.Struct } => "struct",
+            { TypeKind: TypeKind.Interface } => "interface",
+            _ => "class",
+        };
+        return "partial " + keyword + " " + CompilerNames.Identifier(type.Name);
+    }
+}

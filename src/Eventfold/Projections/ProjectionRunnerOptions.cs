@@ -1,0 +1,40 @@
+using Microsoft.Extensions.Logging;
+
+namespace Eventfold;
+
+/// <summary>How a <see cref="ProjectionRunner{T}"/> retries, parks and checkpoints.</summary>
+public sealed record ProjectionRunnerOptions
+{
+    /// <summary>Attempts after the first before an event counts as failed.</summary>
+    public int Retries { get; init; } = 3;
+
+    /// <summary>The wait before the first retry; it doubles for each further one.</summary>
+    public TimeSpan RetryDelay { get; init; } = TimeSpan.FromMilliseconds(20);
+
+    public ProjectionFailureMode OnFailure { get; init; } = ProjectionFailureMode.Park;
+
+    /// <summary>Where parked events are kept. Required, except over an <see cref="InMemoryEventStore"/> (then they are kept in memory) or a store that is itself an <see cref="IParkedEventStore"/>.</summary>
+    public IParkedEventStore? ParkedEvents { get; init; }
+
+    /// <summary>
+    /// Where the checkpoint is kept; null for the store. A read model that commits its changes and the checkpoint
+    /// together (such as <c>SqliteReadModel</c>) is given here, so the runner resumes from the read model's own.
+    /// </summary>
+    public ICheckpointStore? Checkpoints { get; init; }
+
+    /// <summary>Streams handled at once (events of one stream always in order); 1 handles the log strictly in order.</summary>
+    public int ParallelStreams { get; init; } = 1;
+
+    /// <summary>Events read ahead of the handler.</summary>
+    public int Capacity { get; init; } = 256;
+
+    /// <summary>A checkpoint is stored once this many events were handled since the last one...</summary>
+    public int CheckpointEveryEvents { get; init; } = 100;
+
+    /// <summary>...or this long after the last one, whichever comes first.</summary>
+    public TimeSpan CheckpointInterval { get; init; } = TimeSpan.FromSeconds(1);
+
+    public ILogger? Logger { get; init; }
+
+    public TimeProvider? TimeProvider { get; init; }
+}
