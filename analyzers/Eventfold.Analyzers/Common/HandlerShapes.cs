@@ -4,10 +4,10 @@ using Microsoft.CodeAnalysis;
 namespace Eventfold.Analyzers.Common;
 
 /// <summary>
-/// The method shapes of handler families that have no generator yet (Handle, saga steps,
-/// upcasters). Each check returns null when the method fits, or what it should be. Apply and On methods are
-/// read by the shared <see cref="Eventfold.Compiler.ApplyHandlerReader"/> and <see cref="Eventfold.Compiler.OnHandlerReader"/>, which the generator uses
-/// too; these move there as their generators arrive.
+/// The method shapes of handler families that have no generator yet (saga steps, upcasters). Each check
+/// returns null when the method fits, or what it should be. Apply, On and Handle methods are read by the
+/// shared readers in Eventfold.Compiler, which the generators use too; these move there as their
+/// generators arrive.
 /// </summary>
 internal sealed class HandlerShapes(EventfoldTypes types)
 {
@@ -16,20 +16,6 @@ internal sealed class HandlerShapes(EventfoldTypes types)
     public const string HandleRole = "a dispatcher Handle method";
     public const string StepRole = "a saga step";
     public const string UpcasterRole = "an upcaster";
-
-    public string? CheckHandle(IMethodSymbol method)
-    {
-        var returnsTask = Is(method.ReturnType, types.Task) || Is(method.ReturnType, types.ValueTask);
-        var fits = !method.IsGenericMethod
-            && method.Parameters.Length is 1 or 2
-            && IsMessageParameter(method.Parameters[0])
-            && (method.Parameters.Length == 1
-                ? method.ReturnsVoid || returnsTask
-                : returnsTask && method.Parameters[1].RefKind == RefKind.None && Is(method.Parameters[1].Type, types.CancellationToken));
-        return fits
-            ? null
-            : "expected Handle(TMessage, CancellationToken) returning Task or ValueTask, or Handle(TMessage) returning void, Task or ValueTask, where TMessage is a class or struct";
-    }
 
     /// <param name="method">The [Step] method.</param>
     /// <param name="state">The saga's state type, taken from its first step; null when that step does not name one.</param>
@@ -72,9 +58,6 @@ internal sealed class HandlerShapes(EventfoldTypes types)
         && !Is(firstStep.Parameters[0].Type, types.CancellationToken)
             ? firstStep.Parameters[0].Type
             : null;
-
-    private static bool IsMessageParameter(IParameterSymbol parameter) =>
-        parameter.RefKind == RefKind.None && parameter.Type.IsConcreteMessageType();
 
     private static bool Is(ITypeSymbol type, INamedTypeSymbol? expected) =>
         expected is not null && SymbolEqualityComparer.Default.Equals(type, expected);

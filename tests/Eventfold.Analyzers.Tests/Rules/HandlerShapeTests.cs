@@ -4,7 +4,6 @@ namespace Eventfold.Analyzers.Tests.Rules;
 
 public sealed class HandlerShapeTests
 {
-    private const string HandleShape = "expected Handle(TMessage, CancellationToken) returning Task or ValueTask, or Handle(TMessage) returning void, Task or ValueTask, where TMessage is a class or struct";
     private const string UpcasterShape = "expected a public or internal static method that takes the older version and returns the next one, 'static TNext M(TOld e)'";
 
     private const string Usings = """
