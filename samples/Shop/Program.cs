@@ -2,6 +2,7 @@ using Eventfold;
 using Eventfold.Sqlite;
 using Shop;
 using Shop.Domain;
+using Shop.ReadModel;
 using static Shop.ShopConsole;
 
 // The shop sample: orders as event-sourced aggregates on the embedded SQLite store, or on
@@ -103,6 +104,22 @@ await foreach (var _ in store.ReadAllAsync(GlobalPosition.Start, ordersOnly))
 
 Heading("The global log");
 Note(esdb is null ? $"{total} events in {dbPath} (the file keeps them across runs)" : $"{total} order events in {where}");
+
+Heading("A read model fed by a projection runner; a failing handler parks the event");
+// No retries here, so the handler's one failure parks the payment at once (the default retries 3 times).
+var board = new ProjectionRunner<ShippingBoard>(store, new ShippingBoard { FailOnceFor = orderId }, new ProjectionRunnerOptions { Retries = 0 });
+await board.CatchUpAsync();
+Note($"board: {orderId} {Board(orderId)}");
+foreach (var parked in await board.ListParkedAsync())
+{
+    Note($"parked: {parked.EventName} of {parked.Stream} v{parked.Version} at {parked.Position}: {parked.Error}");
+}
+
+Command("the board's database is back: replay the parked events");
+Note($"replayed {await board.ReplayAllParkedAsync()}; still parked: {(await board.ListParkedAsync()).Count}");
+Note($"board: {orderId} {Board(orderId)}");
+
+string Board(string id) => board.Projection.Orders.TryGetValue(id, out var row) ? $"paid {row.Paid:0.00}, shipped by {row.Carrier ?? "-"}" : "not on the board";
 
 Heading("A notifier fed faster than it can send: back pressure");
 await Feed("Wait", new WaitingNotifier(), n => n.EnqueueAsync, n => n.Stats);

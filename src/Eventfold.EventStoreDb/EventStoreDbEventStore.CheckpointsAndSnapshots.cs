@@ -113,6 +113,6 @@ public sealed partial class EventStoreDbEventStore
         }
     }
 
-    private Task<AppendResult> AppendInternalAsync(string stream, ExpectedVersion expected, AppendReq.Types.ProposedMessage message, CancellationToken ct) =>
+    internal Task<AppendResult> AppendInternalAsync(string stream, ExpectedVersion expected, AppendReq.Types.ProposedMessage message, CancellationToken ct) =>
         AppendMessagesAsync(stream, expected, [new AppendReq { ProposedMessage = message }], message.Metadata[EventMapping.TypeKey], EventMapping.SizeOf(message), ct);
 }

@@ -41,12 +41,13 @@ public class FilterMappingTests
     }
 
     [Fact]
-    public void No_filter_leaves_out_the_checkpoint_and_snapshot_streams_but_not_other_eventfold_names()
+    public void No_filter_leaves_out_the_checkpoint_snapshot_and_parked_streams_but_not_other_eventfold_names()
     {
         var regex = new Regex(FilterMapping.ToFilterOptions(null, 1).StreamIdentifier.Regex);
 
         Assert.DoesNotMatch(regex, "eventfold.checkpoint-cart-summary");
         Assert.DoesNotMatch(regex, "eventfold.snapshot-cart-1");
+        Assert.DoesNotMatch(regex, "eventfold.parked-order-totals");
         Assert.Matches(regex, "eventfold.orders-1");
         Assert.Matches(regex, "cart-eventfold.snapshot-1");
     }

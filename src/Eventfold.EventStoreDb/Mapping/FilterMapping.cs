@@ -8,13 +8,13 @@ namespace Eventfold.EventStoreDb.Mapping;
 /// Server-side filters for reads of <c>$all</c>. The server takes one expression, on the event type or on
 /// the stream name; an <see cref="EventFilter"/> naming both sends the event types (the narrower) and
 /// leaves the stream prefixes to <see cref="EventFilter.Matches"/> on the client. Without a filter the
-/// server is still asked to leave out system streams and the checkpoint and snapshot streams, which
+/// server is still asked to leave out system streams and the checkpoint, snapshot and parked streams, which
 /// Eventfold never returns from <c>$all</c> (the client drops them too, whatever the filter).
 /// </summary>
 internal static class FilterMapping
 {
     /// <summary>Matches stream names that start neither with '$' nor with a prefix of <see cref="InternalStreams"/>.</summary>
-    public const string UserStreamsRegex = @"^(?!\$|eventfold\.checkpoint-|eventfold\.snapshot-).";
+    public const string UserStreamsRegex = @"^(?!\$|eventfold\.checkpoint-|eventfold\.snapshot-|eventfold\.parked-).";
 
     /// <summary>A regex that matches nothing, for a filter with an empty list.</summary>
     public const string MatchNothingRegex = "(?!)";

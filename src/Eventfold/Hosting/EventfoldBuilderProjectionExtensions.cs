@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 
 namespace Eventfold;
@@ -9,7 +10,8 @@ public static class EventfoldBuilderProjectionExtensions
     /// <summary>
     /// Registers the projection <typeparamref name="T"/> and its <see cref="ProjectionRunner{T}"/> as singletons,
     /// run by a hosted service: it catches up and follows the log live while the host runs, and on shutdown
-    /// drains and saves its checkpoint.
+    /// drains and saves its checkpoint. When the application adds health checks (<c>AddHealthChecks()</c>), the
+    /// check <c>projection:{name}</c> reports the runner stopped or too far behind (ProjectionHealthCheck).
     /// </summary>
     public static EventfoldBuilder AddProjection<T>(this EventfoldBuilder builder, ProjectionRunnerOptions? options = null)
         where T : class, IProjection
@@ -18,6 +20,18 @@ public static class EventfoldBuilderProjectionExtensions
         builder.Services.TryAddSingleton<T>();
         builder.Services.TryAddSingleton(sp => new ProjectionRunner<T>(sp.GetRequiredService<IEventStore>(), sp.GetRequiredService<T>(), options));
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, ProjectionHostedService<T>>());
+        long healthyEventsBehind = (options ?? new ProjectionRunnerOptions()).HealthyEventsBehind;
+        builder.Services.Configure<HealthCheckServiceOptions>(o =>
+        {
+            if (o.Registrations.All(r => r.Name != ProjectionRunner<T>.CheckpointName))
+            {
+                o.Registrations.Add(new HealthCheckRegistration(
+                    ProjectionRunner<T>.CheckpointName,
+                    sp => new ProjectionHealthCheck<T>(sp.GetRequiredService<ProjectionRunner<T>>(), healthyEventsBehind),
+                    failureStatus: null,
+                    tags: ["eventfold", "projection"]));
+            }
+        });
         return builder;
     }
 }

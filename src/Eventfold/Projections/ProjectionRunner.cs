@@ -19,6 +19,8 @@ public sealed partial class ProjectionRunner<T>
     private readonly ILogger _logger;
     private readonly SubscriptionPipeline _pipeline;
     private readonly EventFilter _filter;
+    private bool _running;
+    private volatile Exception? _stoppedBy;
 
     public ProjectionRunner(IEventStore store, T projection, ProjectionRunnerOptions? options = null)
     {
@@ -78,7 +80,49 @@ public sealed partial class ProjectionRunner<T>
     /// Catches up, then follows the log live until <paramref name="ct"/> is cancelled; then drains what it
     /// read, stores the checkpoint and throws <see cref="OperationCanceledException"/>.
     /// </summary>
-    public Task RunAsync(CancellationToken ct) => _pipeline.RunAsync(ct);
+    public async Task RunAsync(CancellationToken ct)
+    {
+        _stoppedBy = null;
+        Volatile.Write(ref _running, true);
+        try
+        {
+            await _pipeline.RunAsync(ct).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (!IsCancellation(ex, ct))
+        {
+            _stoppedBy = ex;
+            throw;
+        }
+        finally
+        {
+            Volatile.Write(ref _running, false);
+        }
+    }
+
+    /// <summary>Whether <see cref="RunAsync"/> is following the log (for the health check).</summary>
+    internal bool IsRunning => Volatile.Read(ref _running);
+
+    /// <summary>What ended the last <see cref="RunAsync"/>, other than its cancellation; null when it did not fail.</summary>
+    internal Exception? StoppedBy => _stoppedBy;
+
+    /// <summary>
+    /// Handled events past the stored checkpoint, counted up to <paramref name="limit"/> + 1 (so the cost stays
+    /// bounded however far behind the projection is).
+    /// </summary>
+    internal async Task<long> CountEventsBehindAsync(long limit, CancellationToken ct)
+    {
+        var checkpoint = await (_options.Checkpoints ?? _store).GetCheckpointAsync(CheckpointName, ct).ConfigureAwait(false);
+        long behind = 0;
+        await foreach (var e in _store.ReadAllAsync(checkpoint ?? GlobalPosition.Start, _filter, ct).ConfigureAwait(false))
+        {
+            if ((checkpoint is null || e.Position > checkpoint.Value) && ++behind > limit)
+            {
+                break;
+            }
+        }
+
+        return behind;
+    }
 
     /// <summary>Forgets the checkpoint, resets the projection when it is <see cref="IResettable"/>, and catches up from the start.</summary>
     public async Task RebuildAsync(CancellationToken ct = default)

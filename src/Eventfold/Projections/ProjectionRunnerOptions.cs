@@ -34,6 +34,12 @@ public sealed record ProjectionRunnerOptions
     /// <summary>...or this long after the last one, whichever comes first.</summary>
     public TimeSpan CheckpointInterval { get; init; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// Handled events past the stored checkpoint beyond which the projection's health check reports
+    /// Degraded. Keep it well above <see cref="CheckpointEveryEvents"/>: the checkpoint trails the handler by up to that many.
+    /// </summary>
+    public long HealthyEventsBehind { get; init; } = 1000;
+
     public ILogger? Logger { get; init; }
 
     public TimeProvider? TimeProvider { get; init; }
