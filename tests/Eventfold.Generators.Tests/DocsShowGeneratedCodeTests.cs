@@ -7,6 +7,7 @@ public sealed class DocsShowGeneratedCodeTests
 {
     [Theory]
     [InlineData("event-sourcing.md", "OrderInNamespace.Shop.Orders.Order.g.cs.txt")]
+    [InlineData("snapshots.md", "LedgerWithSnapshots.Books.Ledger.g.cs.txt")]
     [InlineData("events.md", "BillingRegistry.EventfoldEventRegistration.g.cs.txt")]
     public void A_docs_page_shows_the_current_baseline(string page, string baseline)
     {
