@@ -56,6 +56,15 @@ public sealed class SnapshotShapeTests
     }
 
     [Fact]
+    public void A_member_named_like_a_keyword_is_captured_under_its_name()
+    {
+        string generated = Generate("private int @event; public string @class { get; private set; } = \"\";");
+
+        Assert.Contains("writer.WritePropertyName(\"event\");", generated);
+        Assert.Contains("this.@class = ", generated);
+    }
+
+    [Fact]
     public void Without_SnapshotEvery_no_snapshot_code_is_generated()
     {
         string generated = Generate("private int _count;", snapshotEvery: 0);

@@ -1,3 +1,5 @@
+using Eventfold.Compiler;
+
 namespace Eventfold.Generators.Aggregates;
 
 /// <summary>
@@ -32,7 +34,7 @@ internal static class SnapshotEmitter
         foreach (var member in snapshot.Members)
         {
             w.Line("writer.WritePropertyName(" + member.Name.ToLiteral() + ");");
-            w.Line(Json + "JsonSerializer.Serialize(writer, this." + member.Name + ", options);");
+            w.Line(Json + "JsonSerializer.Serialize(writer, this." + CompilerNames.Identifier(member.Name) + ", options);");
         }
 
         w.Line("writer.WriteEndObject();");
@@ -59,13 +61,13 @@ internal static class SnapshotEmitter
             w.Line("reader.Read();");
             if (member.ElementType is null)
             {
-                w.Line("this." + member.Name + " = " + Json + "JsonSerializer.Deserialize<" + member.Type + ">(ref reader, options)!;");
+                w.Line("this." + CompilerNames.Identifier(member.Name) + " = " + Json + "JsonSerializer.Deserialize<" + member.Type + ">(ref reader, options)!;");
             }
             else
             {
                 w.Line("var items = " + Json + "JsonSerializer.Deserialize<" + member.Type + ">(ref reader, options)");
                 w.Line("    ?? throw new " + Json + "JsonException(" + ("The snapshot holds null for '" + member.Name + "'.").ToLiteral() + ");");
-                w.Line("var target = (global::System.Collections.Generic.ICollection<" + member.ElementType + ">)this." + member.Name + ";");
+                w.Line("var target = (global::System.Collections.Generic.ICollection<" + member.ElementType + ">)this." + CompilerNames.Identifier(member.Name) + ";");
                 w.Line("target.Clear();");
                 w.Open("foreach (var item in (global::System.Collections.Generic.IEnumerable<" + member.ElementType + ">)items)");
                 w.Line("target.Add(item);");
