@@ -7,6 +7,7 @@ public sealed class DocsShowGeneratedCodeTests
 {
     [Theory]
     [InlineData("event-sourcing.md", "OrderInNamespace.Shop.Orders.Order.g.cs.txt")]
+    [InlineData("snapshots.md", "LedgerWithSnapshots.Books.Ledger.g.cs.txt")]
     [InlineData("events.md", "BillingRegistry.EventfoldEventRegistration.g.cs.txt")]
     [InlineData("back-pressure.md", "NotifierInNamespace.Shop.Notifications.Notifier.Dispatcher.g.cs.txt")]
     [InlineData("projections.md", "OrderTotalsProjection.Shop.Orders.OrderTotals.Projection.g.cs.txt")]

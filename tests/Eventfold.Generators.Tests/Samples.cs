@@ -146,4 +146,41 @@ internal static class Samples
             }
         }
         """;
+
+    /// <summary>
+    /// A snapshotted aggregate with every kind of state member: a private field, a readonly collection
+    /// field, a private-set property, a nullable property and a get-only collection property.
+    /// </summary>
+    public const string Ledger = """
+        using System.Collections.Generic;
+        using Eventfold;
+
+        namespace Books;
+
+        [Event("ledger.posted")] public sealed record Posted(string Account, decimal Amount, string? Memo);
+
+        [Aggregate("ledger", SnapshotEvery = 50)]
+        public sealed partial class Ledger
+        {
+            private int _postings;
+            private readonly Dictionary<string, decimal> _balances = new();
+
+            public decimal Total { get; private set; }
+            public string? LastMemo { get; private set; }
+            public List<string> Memos { get; } = [];
+
+            public int Postings => _postings;
+
+            public void Post(string account, decimal amount, string? memo) => Raise(new Posted(account, amount, memo));
+
+            private void Apply(Posted e)
+            {
+                _postings++;
+                _balances[e.Account] = _balances.GetValueOrDefault(e.Account) + e.Amount;
+                Total += e.Amount;
+                LastMemo = e.Memo;
+                if (e.Memo is not null) Memos.Add(e.Memo);
+            }
+        }
+        """;
 }

@@ -10,6 +10,10 @@ public sealed class SnapshotTests
         VerifyCase("OrderInNamespace", Samples.OrderEvents, Samples.Order);
 
     [Fact]
+    public void Aggregate_with_snapshots_of_fields_properties_and_collections() =>
+        VerifyCase("LedgerWithSnapshots", Samples.Ledger);
+
+    [Fact]
     public void Aggregate_in_the_global_namespace() =>
         VerifyCase("CounterInGlobalNamespace", Samples.GlobalCounter);
 

@@ -32,6 +32,11 @@ internal static class AggregateEmitter
         w.Open(spec.Declaration + " : " + contract);
         WriteState(w);
         WriteContract(w, spec, contract);
+        if (spec.Snapshot is { } snapshot)
+        {
+            SnapshotEmitter.Write(w, snapshot, contract);
+        }
+
         WriteRaise(w);
         WriteDispatch(w, spec);
         w.Close();

@@ -49,6 +49,7 @@ internal static class AggregateParser
 
         // The same reader the analyzers use: the switch calls exactly the Apply methods EVF008 accepts.
         var applies = ApplyHandlerReader.DispatchOrder(ApplyHandlerReader.Read(type, ct));
+        int snapshotEvery = attribute.NamedInt("SnapshotEvery", 0);
         return new AggregateSpec(
             hintName,
             ns,
@@ -56,8 +57,9 @@ internal static class AggregateParser
             DeclarationOf(type),
             type.ToFullyQualifiedName(),
             attribute.FirstStringArgument()!,
-            attribute.NamedInt("SnapshotEvery", 0),
-            applies.Select(a => new ApplySpec(a.EventType)).ToEquatableArray());
+            snapshotEvery,
+            applies.Select(a => new ApplySpec(a.EventType)).ToEquatableArray(),
+            snapshotEvery > 0 ? SnapshotStateReader.Read(type, ct) : null);
     }
 
     private static bool AllContainingTypesArePartial(SyntaxNode node)

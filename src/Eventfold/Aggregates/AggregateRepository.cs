@@ -23,23 +23,31 @@ public sealed class AggregateRepository<T>(IEventStore store, EventRegistry? reg
         return T.Create(id);
     }
 
-    /// <summary>The aggregate with all its events applied, or null when its stream does not exist.</summary>
+    /// <summary>
+    /// The aggregate with all its events applied, or null when its stream does not exist. With snapshots,
+    /// the newest valid snapshot plus the events after it; a snapshot of another shape, or one that cannot
+    /// be read, is ignored (all events are replayed) and replaced.
+    /// </summary>
     public Task<T?> LoadAsync(string id, CancellationToken ct = default) =>
-        LoadWhileAsync(id, static _ => true, ct);
+        LoadUpToAsync(id, long.MaxValue, asOf: null, ct);
 
     /// <summary>
     /// The aggregate as it was at <paramref name="version"/>, or null when its stream does not exist. A
     /// version past the stream's end gives the aggregate as it is now, at the stream's last version.
+    /// Starts from the stream's snapshot when it is at or below <paramref name="version"/>.
     /// </summary>
     public Task<T?> LoadAtVersionAsync(string id, long version, CancellationToken ct = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(version);
-        return LoadWhileAsync(id, e => e.Version <= version, ct);
+        return LoadUpToAsync(id, version, asOf: null, ct);
     }
 
-    /// <summary>The aggregate as it was at <paramref name="asOf"/>, or null when it had no events yet.</summary>
+    /// <summary>
+    /// The aggregate as it was at <paramref name="asOf"/>, or null when it had no events yet. Starts from
+    /// the stream's snapshot when the event it was taken at is stamped at or before <paramref name="asOf"/>.
+    /// </summary>
     public Task<T?> LoadAsOfAsync(string id, DateTimeOffset asOf, CancellationToken ct = default) =>
-        LoadWhileAsync(id, e => e.Timestamp <= asOf, ct);
+        LoadUpToAsync(id, long.MaxValue, asOf, ct);
 
     /// <summary>
     /// Appends the aggregate's uncommitted events, expecting the stream to be where the aggregate was
@@ -80,6 +88,14 @@ public sealed class AggregateRepository<T>(IEventStore store, EventRegistry? reg
 
             var result = await _store.AppendAsync(stream, ExpectedVersion.Exactly(loadedVersion), batch, ct).ConfigureAwait(false);
             aggregate.MarkCommitted(batch.Length);
+            // Only when no event was raised during the append, so the state is exactly the stream's at its new version.
+            if (AggregateSnapshots<T>.Enabled
+                && AggregateSnapshots<T>.Crosses(loadedVersion, result.NextExpectedVersion)
+                && aggregate.Version == result.NextExpectedVersion)
+            {
+                SnapshotInBackground(aggregate, stream);
+            }
+
             return result;
         }
         finally
@@ -100,13 +116,24 @@ public sealed class AggregateRepository<T>(IEventStore store, EventRegistry? reg
         return new AppendResult(-1, GlobalPosition.Start);
     }
 
-    private async Task<T?> LoadWhileAsync(string id, Func<RecordedEvent, bool> include, CancellationToken ct)
+    private async Task<T?> LoadUpToAsync(string id, long maxVersion, DateTimeOffset? asOf, CancellationToken ct)
     {
         ArgumentException.ThrowIfNullOrEmpty(id);
+        string stream = StreamFor(id);
+        Snapshot? snapshot = AggregateSnapshots<T>.Enabled ? await _store.GetSnapshotAsync(stream, ct).ConfigureAwait(false) : null;
+        bool fullLoad = maxVersion == long.MaxValue && asOf is null;
         T? aggregate = null;
-        await foreach (var e in _store.ReadStreamAsync(StreamFor(id), StreamReadOptions.Forwards, ct).ConfigureAwait(false))
+        bool rejected = false;
+        if (snapshot is not null && snapshot.Version <= maxVersion && (asOf is null || await StampedByAsync(stream, snapshot.Version, asOf.Value, ct).ConfigureAwait(false)))
         {
-            if (!include(e))
+            aggregate = AggregateSnapshots<T>.TryRestore(id, snapshot);
+            rejected = aggregate is null;
+        }
+
+        var from = aggregate is null ? StreamReadOptions.Forwards : new StreamReadOptions(ReadDirection.Forwards, aggregate.Version + 1);
+        await foreach (var e in _store.ReadStreamAsync(stream, from, ct).ConfigureAwait(false))
+        {
+            if (e.Version > maxVersion || e.Timestamp > asOf)
             {
                 break;
             }
@@ -115,8 +142,57 @@ public sealed class AggregateRepository<T>(IEventStore store, EventRegistry? reg
             aggregate.ReplayEvent(e.Event, e.Version);
         }
 
+        // A snapshot of another shape, or a corrupt one, is replaced by one of the current state.
+        if (rejected && fullLoad && aggregate is not null && aggregate.Version >= snapshot!.Version)
+        {
+            SnapshotInBackground(aggregate, stream);
+        }
+
         return aggregate;
     }
+
+    /// <summary>True when the event at <paramref name="version"/> was stored at or before <paramref name="asOf"/>.</summary>
+    private async Task<bool> StampedByAsync(string stream, long version, DateTimeOffset asOf, CancellationToken ct)
+    {
+        await foreach (var e in _store.ReadStreamAsync(stream, new StreamReadOptions(ReadDirection.Forwards, version, MaxCount: 1), ct).ConfigureAwait(false))
+        {
+            return e.Version == version && e.Timestamp <= asOf;
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Captures the state now (the caller may change the aggregate next) and writes it without delaying the
+    /// caller. Snapshots are a cache: a failure to capture or write one is swallowed and only costs a longer replay.
+    /// </summary>
+    private void SnapshotInBackground(T aggregate, string stream)
+    {
+        Snapshot snapshot;
+        try
+        {
+            snapshot = AggregateSnapshots<T>.Capture(aggregate, stream);
+        }
+        catch (Exception)
+        {
+            return;
+        }
+
+        LastSnapshotWrite = Task.Run(async () =>
+        {
+            try
+            {
+                await _store.SetSnapshotAsync(snapshot, CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (Exception)
+            {
+                // Swallowed on purpose: the save succeeded, and the next crossing writes another snapshot.
+            }
+        });
+    }
+
+    /// <summary>The latest background snapshot write, for tests to await; it never faults.</summary>
+    internal Task LastSnapshotWrite { get; private set; } = Task.CompletedTask;
 
     /// <summary>Domain code always raises the latest version of a name; an older one is for tools and migrations.</summary>
     private void EnsureLatestVersion(T aggregate, object @event)

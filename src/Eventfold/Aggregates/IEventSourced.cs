@@ -1,3 +1,5 @@
+using System.Text.Json;
+
 namespace Eventfold;
 
 /// <summary>
@@ -13,6 +15,24 @@ public interface IEventSourced<TSelf> : IAggregate
 
     /// <summary><see cref="AggregateAttribute.SnapshotEvery"/>; 0 for none.</summary>
     static abstract int SnapshotEvery { get; }
+
+    /// <summary>
+    /// The build-time hash of the state a snapshot captures (each member's name and type); null when the
+    /// aggregate has no snapshot support (<c>SnapshotEvery</c> is 0, or a member cannot be restored).
+    /// </summary>
+    static virtual string? SnapshotShape => null;
+
+    /// <summary>Writes the aggregate's whole state as one JSON object (generated when <see cref="SnapshotShape"/> is set).</summary>
+    void WriteSnapshot(Utf8JsonWriter writer, JsonSerializerOptions options) =>
+        throw new NotSupportedException($"Aggregate {typeof(TSelf).Name} has no snapshot support.");
+
+    /// <summary>
+    /// Restores what <see cref="WriteSnapshot"/> wrote into this new instance and moves
+    /// <see cref="IAggregate.Version"/> to <paramref name="version"/>.
+    /// </summary>
+    /// <exception cref="JsonException">The JSON is not a snapshot of this shape; the instance must be discarded.</exception>
+    void RestoreSnapshot(ReadOnlySpan<byte> json, long version, JsonSerializerOptions options) =>
+        throw new NotSupportedException($"Aggregate {typeof(TSelf).Name} has no snapshot support.");
 
     /// <summary>A new, empty aggregate with this id and version -1.</summary>
     static abstract TSelf Create(string id);

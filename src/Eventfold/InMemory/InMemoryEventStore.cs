@@ -90,12 +90,12 @@ public sealed class InMemoryEventStore : IEventStore
         StoredRecord[] snapshot;
         lock (_gate)
         {
-            snapshot = _streams.TryGetValue(stream, out var records) ? [.. records] : [];
+            // Only the part the read can reach (a record's version is its index), so reading the tail of a
+            // long stream after a snapshot copies the tail, not the stream.
+            snapshot = _streams.TryGetValue(stream, out var records) ? Reachable(records, options) : [];
         }
 
-        IEnumerable<StoredRecord> ordered = options.Direction == ReadDirection.Forwards
-            ? snapshot.Where(r => r.Version >= (options.FromVersion ?? 0))
-            : snapshot.Reverse().Where(r => r.Version <= (options.FromVersion ?? long.MaxValue));
+        IEnumerable<StoredRecord> ordered = options.Direction == ReadDirection.Forwards ? snapshot : snapshot.Reverse();
         foreach (var record in ordered.Take((int)Math.Min(options.MaxCount ?? int.MaxValue, int.MaxValue)))
         {
             ct.ThrowIfCancellationRequested();
@@ -103,6 +103,18 @@ public sealed class InMemoryEventStore : IEventStore
         }
 
         await Task.CompletedTask.ConfigureAwait(false);
+    }
+
+    private static StoredRecord[] Reachable(List<StoredRecord> records, StreamReadOptions options)
+    {
+        if (options.Direction == ReadDirection.Forwards)
+        {
+            int from = (int)Math.Min(options.FromVersion ?? 0, records.Count);
+            return records.GetRange(from, records.Count - from).ToArray();
+        }
+
+        int through = (int)Math.Min(options.FromVersion ?? long.MaxValue, records.Count - 1L);
+        return records.GetRange(0, through + 1).ToArray();
     }
 
     public IAsyncEnumerable<RecordedEvent> ReadAllAsync(GlobalPosition from, EventFilter? filter = null, CancellationToken ct = default)
