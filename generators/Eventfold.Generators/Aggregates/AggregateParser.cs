@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using Eventfold.Compiler;
+using Eventfold.Generators.Common;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -28,7 +29,7 @@ internal static class AggregateParser
         ct.ThrowIfCancellationRequested();
         if (context.TargetSymbol is not INamedTypeSymbol type
             || context.Attributes.Length == 0
-            || !AllContainingTypesArePartial(context.TargetNode)
+            || !TypeDeclarations.AllContainingTypesArePartial(context.TargetNode)
             || AggregateRules.Check(type, context.Attributes[0]).Count > 0)
         {
             return null;
@@ -38,7 +39,7 @@ internal static class AggregateParser
         var containing = new List<ContainingTypeSpec>();
         for (var outer = type.ContainingType; outer is not null; outer = outer.ContainingType)
         {
-            containing.Insert(0, new ContainingTypeSpec(outer.Name, DeclarationOf(outer)));
+            containing.Insert(0, new ContainingTypeSpec(outer.Name, TypeDeclarations.DeclarationOf(outer)));
         }
 
         string ns = CompilerNames.Namespace(type.ContainingNamespace);
@@ -54,37 +55,11 @@ internal static class AggregateParser
             hintName,
             ns,
             containing.ToEquatableArray(),
-            DeclarationOf(type),
+            TypeDeclarations.DeclarationOf(type),
             type.ToFullyQualifiedName(),
             attribute.FirstStringArgument()!,
             snapshotEvery,
             applies.Select(a => new ApplySpec(a.EventType)).ToEquatableArray(),
             snapshotEvery > 0 ? SnapshotStateReader.Read(type, ct) : null);
-    }
-
-    private static bool AllContainingTypesArePartial(SyntaxNode node)
-    {
-        for (var parent = node.Parent; parent is not null; parent = parent.Parent)
-        {
-            if (parent is TypeDeclarationSyntax outer && !outer.Modifiers.Any(SyntaxKind.PartialKeyword))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    private static string DeclarationOf(INamedTypeSymbol type)
-    {
-        string keyword = type switch
-        {
-            { IsRecord: true, TypeKind: TypeKind.Struct } => "record struct",
-            { IsRecord: true } => "record",
-            { TypeKind: TypeKind.Struct } => "struct",
-            { TypeKind: TypeKind.Interface } => "interface",
-            _ => "class",
-        };
-        return "partial " + keyword + " " + CompilerNames.Identifier(type.Name);
     }
 }

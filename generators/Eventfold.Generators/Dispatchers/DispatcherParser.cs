@@ -3,6 +3,7 @@ using System.Linq;
 using System.Threading;
 using Eventfold.Compiler;
 using Eventfold.Generators.Aggregates;
+using Eventfold.Generators.Common;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -30,7 +31,7 @@ internal static class DispatcherParser
     public static DispatcherSpec? Parse(GeneratorAttributeSyntaxContext context, CancellationToken ct)
     {
         ct.ThrowIfCancellationRequested();
-        if (context.TargetSymbol is not INamedTypeSymbol type || context.Attributes.Length == 0 || !AllContainingTypesArePartial(context.TargetNode))
+        if (context.TargetSymbol is not INamedTypeSymbol type || context.Attributes.Length == 0 || !TypeDeclarations.AllContainingTypesArePartial(context.TargetNode))
         {
             return null;
         }
@@ -46,7 +47,7 @@ internal static class DispatcherParser
         var containing = new List<ContainingTypeSpec>();
         for (var outer = type.ContainingType; outer is not null; outer = outer.ContainingType)
         {
-            containing.Insert(0, new ContainingTypeSpec(outer.Name, DeclarationOf(outer)));
+            containing.Insert(0, new ContainingTypeSpec(outer.Name, TypeDeclarations.DeclarationOf(outer)));
         }
 
         string nesting = string.Join("+", containing.Select(c => c.Name).Concat(new[] { type.Name }));
@@ -62,7 +63,7 @@ internal static class DispatcherParser
             hintName,
             CompilerNames.Namespace(type.ContainingNamespace),
             containing.ToEquatableArray(),
-            DeclarationOf(type),
+            TypeDeclarations.DeclarationOf(type),
             type.ToFullyQualifiedName(),
             settings.Capacity,
             OverflowNames[settings.Overflow],
@@ -71,31 +72,5 @@ internal static class DispatcherParser
             settings.PerSecond,
             reading.KeyType is null ? "" : CompilerNames.FullyQualified(reading.KeyType),
             handlers.ToEquatableArray());
-    }
-
-    private static bool AllContainingTypesArePartial(SyntaxNode node)
-    {
-        for (var parent = node.Parent; parent is not null; parent = parent.Parent)
-        {
-            if (parent is TypeDeclarationSyntax outer && !outer.Modifiers.Any(SyntaxKind.PartialKeyword))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    private static string DeclarationOf(INamedTypeSymbol type)
-    {
-        string keyword = type switch
-        {
-            { IsRecord: true, TypeKind: TypeKind.Struct } => "record struct",
-            { IsRecord: true } => "record",
-            { TypeKind: TypeKind.Struct } => "struct",
-            { TypeKind: TypeKind.Interface } => "interface",
-            _ => "class",
-        };
-        return "partial " + keyword + " " + CompilerNames.Identifier(type.Name);
     }
 }

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Threading;
 using Eventfold.Compiler;
 using Eventfold.Generators.Aggregates;
+using Eventfold.Generators.Common;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -26,7 +27,7 @@ internal static class ProjectionParser
         ct.ThrowIfCancellationRequested();
         if (context.TargetSymbol is not INamedTypeSymbol type
             || context.Attributes.Length == 0
-            || !AllContainingTypesArePartial(context.TargetNode)
+            || !TypeDeclarations.AllContainingTypesArePartial(context.TargetNode)
             || ProjectionRules.Check(type, context.Attributes[0]).Count > 0)
         {
             return null;
@@ -35,7 +36,7 @@ internal static class ProjectionParser
         var containing = new List<ContainingTypeSpec>();
         for (var outer = type.ContainingType; outer is not null; outer = outer.ContainingType)
         {
-            containing.Insert(0, new ContainingTypeSpec(outer.Name, DeclarationOf(outer)));
+            containing.Insert(0, new ContainingTypeSpec(outer.Name, TypeDeclarations.DeclarationOf(outer)));
         }
 
         string nesting = string.Join("+", containing.Select(c => c.Name).Concat(new[] { type.Name }));
@@ -46,35 +47,9 @@ internal static class ProjectionParser
             hintName,
             CompilerNames.Namespace(type.ContainingNamespace),
             containing.ToEquatableArray(),
-            DeclarationOf(type),
+            TypeDeclarations.DeclarationOf(type),
             context.Attributes[0].FirstStringArgument()!,
             handlers.Select(h => h.EventName).Distinct(StringComparer.Ordinal).OrderBy(n => n, StringComparer.Ordinal).ToEquatableArray(),
             handlers.Select(h => new OnSpec(h.Candidate.EventType, h.TakesContext, h.TakesToken, h.Returns)).ToEquatableArray());
-    }
-
-    private static bool AllContainingTypesArePartial(SyntaxNode node)
-    {
-        for (var parent = node.Parent; parent is not null; parent = parent.Parent)
-        {
-            if (parent is TypeDeclarationSyntax outer && !outer.Modifiers.Any(SyntaxKind.PartialKeyword))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    private static string DeclarationOf(INamedTypeSymbol type)
-    {
-        string keyword = type switch
-        {
-            { IsRecord: true, TypeKind: TypeKind.Struct } => "record struct",
-            { IsRecord: true } => "record",
-            { TypeKind: TypeKind.Struct } => "struct",
-            { TypeKind: TypeKind.Interface } => "interface",
-            _ => "class",
-        };
-        return "partial " + keyword + " " + CompilerNames.Identifier(type.Name);
     }
 }
