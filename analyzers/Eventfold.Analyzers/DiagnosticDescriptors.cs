@@ -190,6 +190,14 @@ internal static class DiagnosticDescriptors
         DiagnosticSeverity.Error,
         description: "The generator implements IProjection on a [Projection] class: one concrete, instantiable class with a non-empty name, which is its checkpoint's. A generic, abstract or static class, or one without a name, gets no generated members.");
 
+    public static readonly DiagnosticDescriptor VersionWithoutPathToLatest = Create(
+        RuleIdentifiers.VersionWithoutPathToLatest,
+        title: "Event version with no upcaster path to the latest version",
+        messageFormat: "'{0}' is version {1} of event '{2}', and no chain of upcasters leads from it to the latest version {3}: events stored at version {1} cannot be read; add an [Upcaster] from version {1} to the next",
+        DiagnosticCategories.Design,
+        DiagnosticSeverity.Error,
+        description: "Reading any stored version yields the latest type of its name through a chain of upcasters, version by version. A version from which no chain reaches the latest can be stored but never read back.");
+
     private static DiagnosticDescriptor Create(
         string id,
         string title,

@@ -9,6 +9,7 @@ internal static class RuleIdentifiers
     public const string MutableEvent = "EVF001";
     public const string RaiseWithoutApply = "EVF003";
     public const string DuplicateEventNameAndVersion = "EVF004";
+    public const string VersionWithoutPathToLatest = "EVF005";
     public const string TypeMustBePartial = "EVF006";
     public const string UnusableHandlerShape = "EVF008";
     public const string RaiseInsideApply = "EVF009";
