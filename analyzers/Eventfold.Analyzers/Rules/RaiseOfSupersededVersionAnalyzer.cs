@@ -58,7 +58,7 @@ public sealed class RaiseOfSupersededVersionAnalyzer : DiagnosticAnalyzer
             value = conversion.Operand;
         }
 
-        if (value.Type is not INamedTypeSymbol type || EventAttributeOf(type, eventAttribute) is not { } attribute)
+        if (value.Type is not INamedTypeSymbol type || type.GetAttribute(eventAttribute) is not { } attribute)
         {
             return;
         }
@@ -77,43 +77,19 @@ public sealed class RaiseOfSupersededVersionAnalyzer : DiagnosticAnalyzer
     private static Dictionary<string, (int Version, INamedTypeSymbol Type)> LatestVersions(Compilation compilation, INamedTypeSymbol eventAttribute)
     {
         var latest = new Dictionary<string, (int Version, INamedTypeSymbol Type)>(System.StringComparer.Ordinal);
-        var pending = new Stack<INamespaceOrTypeSymbol>();
-        pending.Push(compilation.Assembly.GlobalNamespace);
-        while (pending.Count > 0)
+        foreach (var type in SourceTypes.All(compilation))
         {
-            foreach (var member in pending.Pop().GetMembers())
+            if (type.GetAttribute(eventAttribute) is { } attribute)
             {
-                if (member is not INamespaceOrTypeSymbol container)
+                string name = EventRules.StoredName(type, attribute);
+                int version = EventRules.StoredVersion(attribute);
+                if (!latest.TryGetValue(name, out var known) || known.Version < version)
                 {
-                    continue;
-                }
-
-                pending.Push(container);
-                if (container is INamedTypeSymbol type && EventAttributeOf(type, eventAttribute) is { } attribute)
-                {
-                    string name = EventRules.StoredName(type, attribute);
-                    int version = EventRules.StoredVersion(attribute);
-                    if (!latest.TryGetValue(name, out var known) || known.Version < version)
-                    {
-                        latest[name] = (version, type);
-                    }
+                    latest[name] = (version, type);
                 }
             }
         }
 
         return latest;
-    }
-
-    private static AttributeData? EventAttributeOf(INamedTypeSymbol type, INamedTypeSymbol eventAttribute)
-    {
-        foreach (var attribute in type.GetAttributes())
-        {
-            if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, eventAttribute))
-            {
-                return attribute;
-            }
-        }
-
-        return null;
     }
 }

@@ -43,7 +43,7 @@ public sealed class UpcasterChainAnalyzer : DiagnosticAnalyzer
     private static void Analyze(SymbolAnalysisContext context, INamedTypeSymbol eventAttribute, Lazy<History> history)
     {
         var type = (INamedTypeSymbol)context.Symbol;
-        if (History.EventAttributeOf(type, eventAttribute) is not { } attribute)
+        if (type.GetAttribute(eventAttribute) is not { } attribute)
         {
             return;
         }
@@ -91,27 +91,12 @@ public sealed class UpcasterChainAnalyzer : DiagnosticAnalyzer
             return false;
         }
 
-        public static AttributeData? EventAttributeOf(INamedTypeSymbol type, INamedTypeSymbol eventAttribute) =>
-            type.GetAttributes().FirstOrDefault(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, eventAttribute));
-
         public static History Read(Compilation compilation, INamedTypeSymbol eventAttribute, INamedTypeSymbol upcasterAttribute)
         {
             var history = new History();
-            var pending = new Stack<INamespaceOrTypeSymbol>();
-            pending.Push(compilation.Assembly.GlobalNamespace);
-            while (pending.Count > 0)
+            foreach (var type in SourceTypes.All(compilation))
             {
-                foreach (var member in pending.Pop().GetMembers())
-                {
-                    if (member is INamespaceOrTypeSymbol container)
-                    {
-                        pending.Push(container);
-                        if (container is INamedTypeSymbol type)
-                        {
-                            history.Add(type, eventAttribute, upcasterAttribute);
-                        }
-                    }
-                }
+                history.Add(type, eventAttribute, upcasterAttribute);
             }
 
             return history;
@@ -119,7 +104,7 @@ public sealed class UpcasterChainAnalyzer : DiagnosticAnalyzer
 
         private void Add(INamedTypeSymbol type, INamedTypeSymbol eventAttribute, INamedTypeSymbol upcasterAttribute)
         {
-            if (EventAttributeOf(type, eventAttribute) is { } attribute)
+            if (type.GetAttribute(eventAttribute) is { } attribute)
             {
                 string name = EventRules.StoredName(type, attribute);
                 int version = EventRules.StoredVersion(attribute);
@@ -128,14 +113,14 @@ public sealed class UpcasterChainAnalyzer : DiagnosticAnalyzer
 
             foreach (var method in type.GetMembers().OfType<IMethodSymbol>())
             {
-                var upcaster = method.GetAttributes().FirstOrDefault(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, upcasterAttribute));
+                var upcaster = method.GetAttribute(upcasterAttribute);
                 if (upcaster is null || method.Parameters.Length != 1)
                 {
                     continue;
                 }
 
                 if (method.Parameters[0].Type is INamedTypeSymbol from && method.ReturnType is INamedTypeSymbol to
-                    && EventAttributeOf(from, eventAttribute) is { } fromEvent && EventAttributeOf(to, eventAttribute) is { } toEvent)
+                    && from.GetAttribute(eventAttribute) is { } fromEvent && to.GetAttribute(eventAttribute) is { } toEvent)
                 {
                     string fromName = EventRules.StoredName(from, fromEvent);
                     if (fromName == EventRules.StoredName(to, toEvent))
