@@ -8,7 +8,8 @@ namespace Eventfold.Package.Tests;
 /// Packs the Eventfold package and builds a small application against it alone, as a user would: this
 /// catches a package that forgot its generator or analyzer assemblies.
 /// </summary>
-public sealed class PackageTests : IClassFixture<PackedEventfold>
+[Collection(PackedPackages.Name)]
+public sealed class PackageTests
 {
     private readonly PackedEventfold _package;
 
@@ -42,7 +43,14 @@ public sealed class PackageTests : IClassFixture<PackedEventfold>
     }
 }
 
-/// <summary>Packs src/Eventfold once for the test class, with a version of its own so no cache serves an old copy.</summary>
+/// <summary>The packages are packed once for every test class that inspects or consumes them.</summary>
+[CollectionDefinition(Name)]
+public sealed class PackedPackages : ICollectionFixture<PackedEventfold>
+{
+    public const string Name = "Packed packages";
+}
+
+/// <summary>Packs the packages under src/ once, with a version of its own so no cache serves an old copy.</summary>
 public sealed class PackedEventfold : IDisposable
 {
     public PackedEventfold()
@@ -50,7 +58,7 @@ public sealed class PackedEventfold : IDisposable
         Version = $"0.0.0-pkgtest.{DateTime.UtcNow:yyyyMMddHHmmss}.{Environment.ProcessId}";
         WorkDir = Directory.CreateTempSubdirectory("eventfold-pkg-").FullName;
         FeedDir = Path.Combine(WorkDir, "feed");
-        foreach (var package in new[] { "Eventfold", "Eventfold.Sqlite" })
+        foreach (var package in new[] { "Eventfold", "Eventfold.Sqlite", "Eventfold.EventStoreDb" })
         {
             var project = Path.Combine(RepoRoot(), "src", package, package + ".csproj");
             var pack = Dotnet.RunAsync(WorkDir, "pack", project, "-c", "Release", "-o", FeedDir, $"-p:Version={Version}", "--nologo").GetAwaiter().GetResult();
@@ -70,6 +78,9 @@ public sealed class PackedEventfold : IDisposable
     public string FeedDir { get; }
 
     public string NupkgPath { get; }
+
+    /// <summary>The packed file of one package: <paramref name="extension"/> is ".nupkg" or ".snupkg".</summary>
+    public string PathOf(string id, string extension) => Path.Combine(FeedDir, $"{id}.{Version}{extension}");
 
     /// <summary>
     /// Writes a console application whose Program.cs is the README's quick start, word for word,
@@ -136,7 +147,7 @@ public sealed class PackedEventfold : IDisposable
             Directory.Delete(WorkDir, recursive: true);
             // Each run packs a version of its own; drop it from the NuGet cache too.
             string cache = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
-            foreach (var package in new[] { "eventfold", "eventfold.sqlite" })
+            foreach (var package in new[] { "eventfold", "eventfold.sqlite", "eventfold.eventstoredb" })
             {
                 string copy = Path.Combine(cache, package, Version);
                 if (Directory.Exists(copy))
