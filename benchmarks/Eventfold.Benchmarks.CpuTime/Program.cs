@@ -1,5 +1,6 @@
 using System.Globalization;
 using Eventfold.Benchmarks.CpuTime;
+using Eventfold.Benchmarks.Dispatching;
 using Eventfold.Benchmarks.Rehydration;
 using Eventfold.Benchmarks.Sqlite;
 
@@ -16,11 +17,13 @@ Turns? result = scenario switch
     "append1" => Append(hundred: false),
     "append100" => Append(hundred: true),
     "read" => Read(),
+    "dispatch1" => Dispatch(1),
+    "dispatch4" => Dispatch(4),
     _ => null,
 };
 if (result is null)
 {
-    Console.Error.WriteLine("usage: Eventfold.Benchmarks.CpuTime rehydrate10|rehydrate1000|rehydrate100000|append1|append100|read [rounds]");
+    Console.Error.WriteLine("usage: Eventfold.Benchmarks.CpuTime rehydrate10|rehydrate1000|rehydrate100000|append1|append100|read|dispatch1|dispatch4 [rounds]");
     return 2;
 }
 
@@ -102,5 +105,27 @@ Turns Read()
     finally
     {
         benchmarks.Cleanup();
+    }
+}
+
+// The dispatcher contenders in turns: multi-threaded, so the wall rate is the one to read (CPU time also
+// charges the workers' spinning and waking).
+Turns Dispatch(int workers)
+{
+    var benchmarks = new DispatcherBenchmarks { Workers = workers };
+    benchmarks.Setup();
+    try
+    {
+        Action Run(Func<Task> benchmark) => () => benchmark().GetAwaiter().GetResult();
+        return Turns.Run(rounds, DispatcherBenchmarks.Messages,
+            ("Raw Channel<T>", Run(benchmarks.RawChannel)),
+            ("Generated [BoundedDispatcher]", Run(benchmarks.EventfoldGenerated)),
+            ("DispatcherEngine (stand-in)", Run(benchmarks.Eventfold)),
+            ("Dataflow ActionBlock", Run(benchmarks.DataflowActionBlock)),
+            ("Akka.Streams queue", Run(benchmarks.AkkaStreamsQueue)));
+    }
+    finally
+    {
+        benchmarks.Cleanup().GetAwaiter().GetResult();
     }
 }

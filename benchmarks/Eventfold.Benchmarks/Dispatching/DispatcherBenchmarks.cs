@@ -17,7 +17,7 @@ namespace Eventfold.Benchmarks.Dispatching;
 [MemoryDiagnoser]
 public class DispatcherBenchmarks
 {
-    private const int Messages = 100_000;
+    public const int Messages = 100_000;
     private const int Capacity = 1024;
     private static readonly Task<NotUsed> Done = Task.FromResult(NotUsed.Instance);
 

@@ -1,3 +1,5 @@
+using System.Threading.Channels;
+
 namespace Eventfold;
 
 public sealed partial class DispatcherEngine<TTarget>
@@ -139,10 +141,37 @@ public sealed partial class DispatcherEngine<TTarget>
         var target = _target;
         var keys = _keys;
         var throttle = _throttle;
+        // Only a worker that can be retired waits with its token: a cancellable wait costs the channel a new
+        // waiter and a token registration each time the queue runs empty. A fixed worker needs none, because
+        // stopping completes the channel, which ends its wait.
+        bool retirable = _options.EffectiveMaxWorkers > _options.Workers;
         try
         {
-            while (await reader.WaitToReadAsync(leave).ConfigureAwait(false))
+            while (await (retirable ? reader.WaitToReadAsync(leave) : reader.WaitToReadAsync()).ConfigureAwait(false))
             {
+                if (keys is null && throttle is null)
+                {
+                    // The plain path: a synchronous loop runs the queue while handlers complete at once, and this
+                    // method only awaits a handler that does not.
+                    while (RunQueuedSync(reader, worker, leave, handlerToken, out var held, out var pending))
+                    {
+                        try
+                        {
+                            await pending.ConfigureAwait(false);
+                            worker.CountProcessed();
+                        }
+                        catch (Exception ex)
+                        {
+                            worker.CountFailed();
+                            _report.Report(held.Message, UndeliveredReason.HandlerFailed, ex);
+                        }
+
+                        worker.SetBusy(false);
+                    }
+
+                    continue;
+                }
+
                 while (!leave.IsCancellationRequested)
                 {
                     DispatchEnvelope envelope;
@@ -238,5 +267,53 @@ public sealed partial class DispatcherEngine<TTarget>
             worker.SetBusy(false);
             OnWorkerLeft(worker);
         }
+    }
+
+    /// <summary>
+    /// Runs queued messages while their handlers complete synchronously, with everything in locals (an async
+    /// method would keep them in its state machine). Returns true with a handler still running (the worker
+    /// stays busy with it), false once the queue is empty or the worker is to leave.
+    /// </summary>
+    private bool RunQueuedSync(
+        ChannelReader<DispatchEnvelope> reader, DispatchWorker worker, CancellationToken leave, CancellationToken handlerToken,
+        out DispatchEnvelope envelope, out ValueTask pending)
+    {
+        var target = _target;
+        while (!leave.IsCancellationRequested && reader.TryRead(out envelope))
+        {
+            worker.SetBusy(true);
+            ValueTask handled;
+            try
+            {
+                handled = TTarget.DispatchAsync(target, in envelope, handlerToken);
+            }
+            catch (Exception ex)
+            {
+                handled = ValueTask.FromException(ex);
+            }
+
+            if (!handled.IsCompleted)
+            {
+                pending = handled;
+                return true;
+            }
+
+            try
+            {
+                handled.GetAwaiter().GetResult();
+                worker.CountProcessed();
+            }
+            catch (Exception ex)
+            {
+                worker.CountFailed();
+                _report.Report(envelope.Message, UndeliveredReason.HandlerFailed, ex);
+            }
+
+            worker.SetBusy(false);
+        }
+
+        envelope = default;
+        pending = default;
+        return false;
     }
 }

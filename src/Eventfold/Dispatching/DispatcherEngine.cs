@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -84,7 +85,43 @@ public sealed partial class DispatcherEngine<TTarget> : IAsyncDisposable, IElast
     /// <see cref="TryEnqueue"/> to know at the call site). Cancelling a waiting call offers nothing.
     /// </summary>
     /// <exception cref="ObjectDisposedException">The dispatcher is stopping or stopped (the message is reported as refused).</exception>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // the generated EnqueueAsync is only this call
     public ValueTask EnqueueAsync(DispatchEnvelope envelope, CancellationToken ct = default)
+    {
+        if (Volatile.Read(ref _state) == Running && !ct.IsCancellationRequested)
+        {
+            Interlocked.Increment(ref _counts.Offered);
+            return _channel.Writer.TryWrite(envelope) ? default : OfferRefused(envelope, ct);
+        }
+
+        return EnqueueCold(envelope, ct);
+    }
+
+    /// <summary>
+    /// Offers a message without waiting: false when it was refused (queue full under
+    /// <see cref="OverflowPolicy.Wait"/> or <see cref="OverflowPolicy.Reject"/>, or the dispatcher stopping),
+    /// each refusal reported. Under the drop policies it is always queued, another message dropped instead.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool TryEnqueue(DispatchEnvelope envelope)
+    {
+        if (Volatile.Read(ref _state) == New)
+        {
+            Start();
+        }
+
+        Interlocked.Increment(ref _counts.Offered);
+        if (_channel.Writer.TryWrite(envelope))
+        {
+            return true;
+        }
+
+        RefuseWithoutWaiting(envelope);
+        return false;
+    }
+
+    // Off the hot path: the first offer starts the workers; a cancelled one offers nothing.
+    private ValueTask EnqueueCold(DispatchEnvelope envelope, CancellationToken ct)
     {
         if (Volatile.Read(ref _state) == New)
         {
@@ -97,11 +134,12 @@ public sealed partial class DispatcherEngine<TTarget> : IAsyncDisposable, IElast
         }
 
         Interlocked.Increment(ref _counts.Offered);
-        if (_channel.Writer.TryWrite(envelope))
-        {
-            return default;
-        }
+        return _channel.Writer.TryWrite(envelope) ? default : OfferRefused(envelope, ct);
+    }
 
+    // The queue did not take it at once: stopping, full under Reject, or full under Wait (then wait for room).
+    private ValueTask OfferRefused(DispatchEnvelope envelope, CancellationToken ct)
+    {
         if (Volatile.Read(ref _state) == Stopping)
         {
             RejectStopped(envelope);
@@ -117,24 +155,8 @@ public sealed partial class DispatcherEngine<TTarget> : IAsyncDisposable, IElast
         return WaitToWriteAsync(envelope, ct);
     }
 
-    /// <summary>
-    /// Offers a message without waiting: false when it was refused (queue full under
-    /// <see cref="OverflowPolicy.Wait"/> or <see cref="OverflowPolicy.Reject"/>, or the dispatcher stopping),
-    /// each refusal reported. Under the drop policies it is always queued, another message dropped instead.
-    /// </summary>
-    public bool TryEnqueue(DispatchEnvelope envelope)
+    private void RefuseWithoutWaiting(DispatchEnvelope envelope)
     {
-        if (Volatile.Read(ref _state) == New)
-        {
-            Start();
-        }
-
-        Interlocked.Increment(ref _counts.Offered);
-        if (_channel.Writer.TryWrite(envelope))
-        {
-            return true;
-        }
-
         if (Volatile.Read(ref _state) == Stopping)
         {
             RejectStopped(envelope);
@@ -143,10 +165,10 @@ public sealed partial class DispatcherEngine<TTarget> : IAsyncDisposable, IElast
         {
             Reject(envelope, UndeliveredReason.RejectedFull);
         }
-
-        return false;
     }
 
+    // Pooled: a producer that waits for room does so often under back pressure, and must not allocate each time.
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     private async ValueTask WaitToWriteAsync(DispatchEnvelope envelope, CancellationToken ct)
     {
         try
