@@ -22,4 +22,6 @@ internal static class TrackingNames
     public const string ValidDispatchers = nameof(ValidDispatchers);
     public const string Projections = nameof(Projections);
     public const string ValidProjections = nameof(ValidProjections);
+    public const string Sagas = nameof(Sagas);
+    public const string ValidSagas = nameof(ValidSagas);
 }

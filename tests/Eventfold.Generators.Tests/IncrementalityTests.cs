@@ -17,7 +17,7 @@ public sealed class IncrementalityTests
     [Fact]
     public void Adding_an_unrelated_file_reruns_nothing()
     {
-        var first = GeneratorHarness.Compile("Incremental", Samples.OrderEvents, Samples.Order, DispatcherSamples.Notifier, ProjectionSamples.OrderTotals);
+        var first = GeneratorHarness.Compile("Incremental", Samples.OrderEvents, Samples.Order, DispatcherSamples.Notifier, ProjectionSamples.OrderTotals, SagaSamples.Checkout);
         var second = first.AddSyntaxTrees(CSharpSyntaxTree.ParseText(
             "namespace Elsewhere; public sealed class Unrelated { public int Value => 42; }", GeneratorHarness.ParseOptions));
 
@@ -29,7 +29,7 @@ public sealed class IncrementalityTests
     [Fact]
     public void Editing_a_method_that_is_not_an_Apply_reruns_nothing()
     {
-        var first = GeneratorHarness.Compile("Incremental", Samples.OrderEvents, Samples.Order, DispatcherSamples.Notifier, ProjectionSamples.OrderTotals);
+        var first = GeneratorHarness.Compile("Incremental", Samples.OrderEvents, Samples.Order, DispatcherSamples.Notifier, ProjectionSamples.OrderTotals, SagaSamples.Checkout);
         var second = ReplaceInput(first, 1, Samples.Order.Replace("\"already placed\"", "\"this order is already placed\""));
 
         var steps = RunTwice(first, second);
@@ -41,7 +41,7 @@ public sealed class IncrementalityTests
     public void Adding_an_Apply_method_modifies_the_aggregate_step()
     {
         // The check above can fail: a real change is reported as Modified.
-        var first = GeneratorHarness.Compile("Incremental", Samples.OrderEvents, Samples.Order, ProjectionSamples.OrderTotals, DispatcherSamples.Notifier);
+        var first = GeneratorHarness.Compile("Incremental", Samples.OrderEvents, Samples.Order, ProjectionSamples.OrderTotals, DispatcherSamples.Notifier, SagaSamples.Checkout);
         var second = ReplaceInput(first, 1, Samples.Order.Replace(
             "private void Apply(OrderShipped e) => Shipped = true;",
             "private void Apply(OrderShipped e) => Shipped = true;\n    private void Apply(OrderPlacedV1 e) => Total = e.Total;"));
@@ -70,7 +70,7 @@ public sealed class IncrementalityTests
     [Fact]
     public void Editing_an_On_method_body_reruns_nothing()
     {
-        var first = GeneratorHarness.Compile("Incremental", Samples.OrderEvents, Samples.Order, ProjectionSamples.OrderTotals, DispatcherSamples.Notifier);
+        var first = GeneratorHarness.Compile("Incremental", Samples.OrderEvents, Samples.Order, ProjectionSamples.OrderTotals, DispatcherSamples.Notifier, SagaSamples.Checkout);
         var second = ReplaceInput(first, 2, ProjectionSamples.OrderTotals.Replace("Seen.Add(\"cancelled\")", "Seen.Add(\"order cancelled\")"));
 
         var steps = RunTwice(first, second);
@@ -81,7 +81,7 @@ public sealed class IncrementalityTests
     [Fact]
     public void Adding_an_On_method_modifies_the_projection_step()
     {
-        var first = GeneratorHarness.Compile("Incremental", Samples.OrderEvents, Samples.Order, ProjectionSamples.OrderTotals, DispatcherSamples.Notifier);
+        var first = GeneratorHarness.Compile("Incremental", Samples.OrderEvents, Samples.Order, ProjectionSamples.OrderTotals, DispatcherSamples.Notifier, SagaSamples.Checkout);
         var second = ReplaceInput(first, 2, ProjectionSamples.OrderTotals.Replace(
             "private void On(OrderPlaced e)",
             "private void On(OrderPlacedV1 e) { }\n    private void On(OrderPlaced e)"));

@@ -22,6 +22,8 @@ public sealed class ModelPurityTests
     [InlineData(typeof(Eventfold.Compiler.InputProblem))]
     [InlineData(typeof(Eventfold.Generators.Dispatchers.DispatcherSpec))]
     [InlineData(typeof(Eventfold.Compiler.DispatcherProblem))]
+    [InlineData(typeof(Eventfold.Generators.Sagas.SagaSpec))]
+    [InlineData(typeof(Eventfold.Compiler.SagaProblem))]
     public void Model_graph_holds_no_compiler_objects(Type model) =>
         Assert.Empty(FindForbidden(model));
 

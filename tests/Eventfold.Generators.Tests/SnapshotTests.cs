@@ -33,6 +33,14 @@ public sealed class SnapshotTests
     public void Projection_nested_in_the_global_namespace_without_handlers() =>
         VerifyCase("NestedEmptyProjection", ProjectionSamples.NestedEmpty);
 
+    [Fact]
+    public void Saga_with_compensations_retries_a_timeout_and_returned_data() =>
+        VerifyCase("CheckoutSaga", SagaSamples.Checkout);
+
+    [Fact]
+    public void Saga_nested_started_by_an_event_with_a_step_without_compensation() =>
+        VerifyCase("FulfilmentSaga", SagaSamples.StartedByEvent);
+
     private static void VerifyCase(string caseName, params string[] sources)
     {
         var input = GeneratorHarness.Compile(caseName, sources);

@@ -8,6 +8,11 @@
 //   project <path> <readmodel> - -                     run the counted-totals projection into the read model
 //                                                      (exactly-once helper) until the end of the log; prints
 //                                                      "ready" after the first event, "done" at the end
+//   saga <path> <effects> <sagas> <killAt>             recover the crash sagas, then run sagas c-0..c-(n-1) (every fourth
+//                                                      fails its last step and is compensated); killAt "before:M:n" or
+//                                                      "after:M:n" kills the process the n-th time method M runs, before
+//                                                      or after its side effect; prints "ready" then "done"
+//   saga-race <path> <effects> <writer> <go>           print "ready", wait for the file <go>, recover every crash saga, print "done"
 using Eventfold;
 using Eventfold.Sqlite;
 using Eventfold.Sqlite.CrashHost;
@@ -32,6 +37,35 @@ if (mode == "project")
         CheckpointInterval = TimeSpan.FromHours(1),
     });
     await runner.CatchUpAsync();
+    Console.WriteLine("done");
+    return 0;
+}
+
+if (mode is "saga" or "saga-race")
+{
+    await using var sagaStore = new SqliteEventStore(path, new SqliteEventStoreOptions { BusyTimeout = TimeSpan.FromSeconds(30) });
+    using var effects = new SagaEffects(stream, mode == "saga" ? "host" : args[3], mode == "saga" ? args[4] : "none");
+    var sagas = new SagaCoordinator<CrashSaga, CrashOrder>(sagaStore, () => new CrashSaga(effects), new SagaCoordinatorOptions { RetryDelay = TimeSpan.FromMilliseconds(1) });
+    Console.WriteLine("ready");
+    if (mode == "saga-race")
+    {
+        while (!File.Exists(args[4]))
+        {
+            await Task.Delay(1);
+        }
+
+        await sagas.RecoverAsync();
+        Console.WriteLine("done");
+        return 0;
+    }
+
+    await sagas.RecoverAsync();
+    int count = int.Parse(writer, System.Globalization.CultureInfo.InvariantCulture);
+    for (int i = 0; i < count; i++)
+    {
+        await sagas.RunAsync($"c-{i}", new CrashOrder($"o-{i}", FailShip: i % 4 == 3));
+    }
+
     Console.WriteLine("done");
     return 0;
 }

@@ -64,6 +64,13 @@ internal sealed class CrashHostProcess : IAsyncDisposable
     /// <summary>Starts a host that runs the counted-totals projection into <paramref name="readModel"/> to the end of the log.</summary>
     public static CrashHostProcess Project(string path, string readModel) => new("project", path, readModel, "-");
 
+    /// <summary>Starts a host that recovers the crash sagas, then runs <paramref name="sagas"/> of them, killing itself at <paramref name="killAt"/> ("none", "before:M:n", "after:M:n").</summary>
+    public static CrashHostProcess Sagas(string path, string effects, int sagas, string killAt) =>
+        new("saga", path, effects, sagas.ToString(System.Globalization.CultureInfo.InvariantCulture), killAt);
+
+    /// <summary>Starts a host that waits for <paramref name="goFile"/>, then recovers every crash saga.</summary>
+    public static CrashHostProcess SagaRace(string path, string effects, string writer, string goFile) => new("saga-race", path, effects, writer, goFile);
+
     /// <summary>Waits until the host has opened the store.</summary>
     public async Task WaitUntilReadyAsync(TimeSpan timeout)
     {

@@ -1,0 +1,32 @@
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+
+namespace Eventfold;
+
+/// <summary>How a <see cref="SagaCoordinator{TSaga, TData}"/> retries, waits and stores the saga's data.</summary>
+public sealed record SagaCoordinatorOptions
+{
+    /// <summary>The wait before a step's or compensation's first retry; it doubles for each further one, up to <see cref="MaxRetryDelay"/>.</summary>
+    public TimeSpan RetryDelay { get; init; } = TimeSpan.FromMilliseconds(100);
+
+    public TimeSpan MaxRetryDelay { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Attempts after the first before a compensation counts as failed and the saga ends <see cref="SagaStatus.CompensationFailed"/>.</summary>
+    public int CompensationRetries { get; init; } = 5;
+
+    /// <summary>How the data is written into the saga log; web defaults (camelCase) when null.</summary>
+    public JsonSerializerOptions? DataJson { get; init; }
+
+    public ILogger? Logger { get; init; }
+
+    public TimeProvider? TimeProvider { get; init; }
+
+    internal void Validate()
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(CompensationRetries);
+        if (RetryDelay < TimeSpan.Zero || MaxRetryDelay < RetryDelay)
+        {
+            throw new ArgumentOutOfRangeException(nameof(RetryDelay), RetryDelay, "RetryDelay must be zero or more and at most MaxRetryDelay.");
+        }
+    }
+}
