@@ -22,4 +22,9 @@ internal static class TrackingNames
     public const string ValidDispatchers = nameof(ValidDispatchers);
     public const string Projections = nameof(Projections);
     public const string ValidProjections = nameof(ValidProjections);
+
+    public const string PublishedStates = nameof(PublishedStates);
+    public const string ValidPublishedStates = nameof(ValidPublishedStates);
+    public const string StateReplicas = nameof(StateReplicas);
+    public const string ValidStateReplicas = nameof(ValidStateReplicas);
 }

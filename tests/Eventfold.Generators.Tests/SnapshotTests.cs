@@ -33,6 +33,14 @@ public sealed class SnapshotTests
     public void Projection_nested_in_the_global_namespace_without_handlers() =>
         VerifyCase("NestedEmptyProjection", ProjectionSamples.NestedEmpty);
 
+    [Fact]
+    public void Published_state_of_an_aggregate_and_a_replica() =>
+        VerifyCase("CustomerPublishesState", StateSamples.Customer);
+
+    [Fact]
+    public void Published_state_nested_internal_and_versioned() =>
+        VerifyCase("NestedAccountState", StateSamples.NestedAccount);
+
     private static void VerifyCase(string caseName, params string[] sources)
     {
         var input = GeneratorHarness.Compile(caseName, sources);
