@@ -8,6 +8,10 @@
 //   project <path> <readmodel> - -                     run the counted-totals projection into the read model
 //                                                      (exactly-once helper) until the end of the log; prints
 //                                                      "ready" after the first event, "done" at the end
+//   publish <path> <customers> <pause-after>           save CrashCustomer aggregates (published state) in a loop until
+//                                                      killed; prints "ready" after the first save. With pause-after >= 0,
+//                                                      the publish after that many saves prints "between {id} {version}"
+//                                                      and waits: the test kills the host between a save and its publish
 using Eventfold;
 using Eventfold.Sqlite;
 using Eventfold.Sqlite.CrashHost;
@@ -34,6 +38,30 @@ if (mode == "project")
     await runner.CatchUpAsync();
     Console.WriteLine("done");
     return 0;
+}
+
+if (mode == "publish")
+{
+    int customers = int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture);
+    int pauseAfter = int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture);
+    await using var file = new SqliteEventStore(path, new SqliteEventStoreOptions { BusyTimeout = TimeSpan.FromSeconds(30) });
+    var repository = new AggregateRepository<CrashCustomer>(new PausingStateStore(file, pauseAfter));
+    var random = new Random();
+    for (int save = 0; ; save++)
+    {
+        string id = "c" + random.Next(customers).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var customer = await repository.LoadAsync(id) ?? repository.Create(id);
+        for (int i = random.Next(1, 4); i > 0; i--)
+        {
+            customer.Rename($"name {save}.{i}", random.Next(1000));
+        }
+
+        await repository.SaveAsync(customer);
+        if (save == 0)
+        {
+            Console.WriteLine("ready");
+        }
+    }
 }
 
 var options = new SqliteEventStoreOptions { Serializer = CrashHostEvent.CreateSerializer(), BusyTimeout = TimeSpan.FromSeconds(30) };
