@@ -24,4 +24,9 @@ internal static class TrackingNames
     public const string ValidProjections = nameof(ValidProjections);
     public const string Sagas = nameof(Sagas);
     public const string ValidSagas = nameof(ValidSagas);
+
+    public const string PublishedStates = nameof(PublishedStates);
+    public const string ValidPublishedStates = nameof(ValidPublishedStates);
+    public const string StateReplicas = nameof(StateReplicas);
+    public const string ValidStateReplicas = nameof(ValidStateReplicas);
 }

@@ -17,7 +17,7 @@ public sealed class IncrementalityTests
     [Fact]
     public void Adding_an_unrelated_file_reruns_nothing()
     {
-        var first = GeneratorHarness.Compile("Incremental", Samples.OrderEvents, Samples.Order, DispatcherSamples.Notifier, ProjectionSamples.OrderTotals, SagaSamples.Checkout);
+        var first = GeneratorHarness.Compile("Incremental", Samples.OrderEvents, Samples.Order, DispatcherSamples.Notifier, ProjectionSamples.OrderTotals, SagaSamples.Checkout, StateSamples.Customer);
         var second = first.AddSyntaxTrees(CSharpSyntaxTree.ParseText(
             "namespace Elsewhere; public sealed class Unrelated { public int Value => 42; }", GeneratorHarness.ParseOptions));
 
@@ -29,7 +29,7 @@ public sealed class IncrementalityTests
     [Fact]
     public void Editing_a_method_that_is_not_an_Apply_reruns_nothing()
     {
-        var first = GeneratorHarness.Compile("Incremental", Samples.OrderEvents, Samples.Order, DispatcherSamples.Notifier, ProjectionSamples.OrderTotals, SagaSamples.Checkout);
+        var first = GeneratorHarness.Compile("Incremental", Samples.OrderEvents, Samples.Order, DispatcherSamples.Notifier, ProjectionSamples.OrderTotals, SagaSamples.Checkout, StateSamples.Customer);
         var second = ReplaceInput(first, 1, Samples.Order.Replace("\"already placed\"", "\"this order is already placed\""));
 
         var steps = RunTwice(first, second);
@@ -41,7 +41,7 @@ public sealed class IncrementalityTests
     public void Adding_an_Apply_method_modifies_the_aggregate_step()
     {
         // The check above can fail: a real change is reported as Modified.
-        var first = GeneratorHarness.Compile("Incremental", Samples.OrderEvents, Samples.Order, ProjectionSamples.OrderTotals, DispatcherSamples.Notifier, SagaSamples.Checkout);
+        var first = GeneratorHarness.Compile("Incremental", Samples.OrderEvents, Samples.Order, ProjectionSamples.OrderTotals, DispatcherSamples.Notifier, SagaSamples.Checkout, StateSamples.Customer);
         var second = ReplaceInput(first, 1, Samples.Order.Replace(
             "private void Apply(OrderShipped e) => Shipped = true;",
             "private void Apply(OrderShipped e) => Shipped = true;\n    private void Apply(OrderPlacedV1 e) => Total = e.Total;"));
@@ -70,7 +70,7 @@ public sealed class IncrementalityTests
     [Fact]
     public void Editing_an_On_method_body_reruns_nothing()
     {
-        var first = GeneratorHarness.Compile("Incremental", Samples.OrderEvents, Samples.Order, ProjectionSamples.OrderTotals, DispatcherSamples.Notifier, SagaSamples.Checkout);
+        var first = GeneratorHarness.Compile("Incremental", Samples.OrderEvents, Samples.Order, ProjectionSamples.OrderTotals, DispatcherSamples.Notifier, SagaSamples.Checkout, StateSamples.Customer);
         var second = ReplaceInput(first, 2, ProjectionSamples.OrderTotals.Replace("Seen.Add(\"cancelled\")", "Seen.Add(\"order cancelled\")"));
 
         var steps = RunTwice(first, second);
@@ -81,7 +81,7 @@ public sealed class IncrementalityTests
     [Fact]
     public void Adding_an_On_method_modifies_the_projection_step()
     {
-        var first = GeneratorHarness.Compile("Incremental", Samples.OrderEvents, Samples.Order, ProjectionSamples.OrderTotals, DispatcherSamples.Notifier, SagaSamples.Checkout);
+        var first = GeneratorHarness.Compile("Incremental", Samples.OrderEvents, Samples.Order, ProjectionSamples.OrderTotals, DispatcherSamples.Notifier, SagaSamples.Checkout, StateSamples.Customer);
         var second = ReplaceInput(first, 2, ProjectionSamples.OrderTotals.Replace(
             "private void On(OrderPlaced e)",
             "private void On(OrderPlacedV1 e) { }\n    private void On(OrderPlaced e)"));
@@ -101,6 +101,45 @@ public sealed class IncrementalityTests
         var right = Assert.Single(b[TrackingNames.ValidProjections]).Value;
         Assert.NotSame(left, right);
         Assert.Equal(left, right);
+    }
+
+    [Fact]
+    public void Editing_a_member_that_is_not_published_reruns_nothing()
+    {
+        var first = GeneratorHarness.Compile("Incremental", Samples.OrderEvents, Samples.Order, DispatcherSamples.Notifier, ProjectionSamples.OrderTotals, StateSamples.Customer);
+        var second = ReplaceInput(first, 4, StateSamples.Customer.Replace("Raise(new CustomerRenamed(Id, name))", "Raise(new CustomerRenamed(Id, name.Trim()))"));
+
+        var steps = RunTwice(first, second);
+
+        AssertAllCachedOrUnchanged(steps);
+    }
+
+    [Fact]
+    public void Marking_a_member_NotPublished_modifies_the_published_state_step()
+    {
+        var first = GeneratorHarness.Compile("Incremental", Samples.OrderEvents, Samples.Order, DispatcherSamples.Notifier, ProjectionSamples.OrderTotals, StateSamples.Customer);
+        var second = ReplaceInput(first, 4, StateSamples.Customer.Replace("public string? Nickname", "[NotPublished] public string? Nickname"));
+
+        var steps = RunTwice(first, second);
+
+        Assert.Contains(steps[TrackingNames.ValidPublishedStates], o => o.Reason == IncrementalStepRunReason.Modified);
+        Assert.All(steps[TrackingNames.ValidStateReplicas], o => Assert.True(o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged));
+    }
+
+    [Fact]
+    public void Equivalent_state_sources_produce_equal_models()
+    {
+        var a = Run(GeneratorHarness.CreateDriver(trackSteps: true), GeneratorHarness.Compile("A", StateSamples.Customer, StateSamples.NestedAccount));
+        var b = Run(GeneratorHarness.CreateDriver(trackSteps: true), GeneratorHarness.Compile("A", StateSamples.NestedAccount, StateSamples.Customer));
+
+        foreach (var step in new[] { TrackingNames.ValidPublishedStates, TrackingNames.ValidStateReplicas })
+        {
+            var left = a[step].Select(o => o.Value).OrderBy(v => v.ToString(), StringComparer.Ordinal).ToList();
+            var right = b[step].Select(o => o.Value).OrderBy(v => v.ToString(), StringComparer.Ordinal).ToList();
+            Assert.Equal(2, left.Count);
+            Assert.Equal(left, right);
+            Assert.NotSame(left[0], right[0]);
+        }
     }
 
     /// <summary>The outputs of every named step on the second run, by step name.</summary>

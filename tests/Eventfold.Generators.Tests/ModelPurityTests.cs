@@ -15,6 +15,8 @@ public sealed class ModelPurityTests
 
     [Theory]
     [InlineData(typeof(AggregateSpec))]
+    [InlineData(typeof(Eventfold.Generators.States.PublishedStateSpec))]
+    [InlineData(typeof(Eventfold.Generators.States.StateReplicaSpec))]
     [InlineData(typeof(RegistrySpec))]
     [InlineData(typeof(Eventfold.Generators.Projections.ProjectionSpec))]
     [InlineData(typeof(Eventfold.Compiler.OnHandler))]

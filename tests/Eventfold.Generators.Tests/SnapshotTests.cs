@@ -41,6 +41,14 @@ public sealed class SnapshotTests
     public void Saga_nested_started_by_an_event_with_a_step_without_compensation() =>
         VerifyCase("FulfilmentSaga", SagaSamples.StartedByEvent);
 
+    [Fact]
+    public void Published_state_of_an_aggregate_and_a_replica() =>
+        VerifyCase("CustomerPublishesState", StateSamples.Customer);
+
+    [Fact]
+    public void Published_state_nested_internal_and_versioned() =>
+        VerifyCase("NestedAccountState", StateSamples.NestedAccount);
+
     private static void VerifyCase(string caseName, params string[] sources)
     {
         var input = GeneratorHarness.Compile(caseName, sources);

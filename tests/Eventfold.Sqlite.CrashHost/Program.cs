@@ -13,6 +13,10 @@
 //                                                      "after:M:n" kills the process the n-th time method M runs, before
 //                                                      or after its side effect; prints "ready" then "done"
 //   saga-race <path> <effects> <writer> <go>           print "ready", wait for the file <go>, recover every crash saga, print "done"
+//   publish <path> <customers> <pause-after>           save CrashCustomer aggregates (published state) in a loop until
+//                                                      killed; prints "ready" after the first save. With pause-after >= 0,
+//                                                      the publish after that many saves prints "between {id} {version}"
+//                                                      and waits: the test kills the host between a save and its publish
 using Eventfold;
 using Eventfold.Sqlite;
 using Eventfold.Sqlite.CrashHost;
@@ -68,6 +72,30 @@ if (mode is "saga" or "saga-race")
 
     Console.WriteLine("done");
     return 0;
+}
+
+if (mode == "publish")
+{
+    int customers = int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture);
+    int pauseAfter = int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture);
+    await using var file = new SqliteEventStore(path, new SqliteEventStoreOptions { BusyTimeout = TimeSpan.FromSeconds(30) });
+    var repository = new AggregateRepository<CrashCustomer>(new PausingStateStore(file, pauseAfter));
+    var random = new Random();
+    for (int save = 0; ; save++)
+    {
+        string id = "c" + random.Next(customers).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var customer = await repository.LoadAsync(id) ?? repository.Create(id);
+        for (int i = random.Next(1, 4); i > 0; i--)
+        {
+            customer.Rename($"name {save}.{i}", random.Next(1000));
+        }
+
+        await repository.SaveAsync(customer);
+        if (save == 0)
+        {
+            Console.WriteLine("ready");
+        }
+    }
 }
 
 var options = new SqliteEventStoreOptions { Serializer = CrashHostEvent.CreateSerializer(), BusyTimeout = TimeSpan.FromSeconds(30) };

@@ -71,6 +71,36 @@ internal sealed class CrashHostProcess : IAsyncDisposable
     /// <summary>Starts a host that waits for <paramref name="goFile"/>, then recovers every crash saga.</summary>
     public static CrashHostProcess SagaRace(string path, string effects, string writer, string goFile) => new("saga-race", path, effects, writer, goFile);
 
+    /// <summary>
+    /// Starts a host that saves published-state customers in a loop until killed; with <paramref name="pauseAfterSaves"/>
+    /// at 0 or more it stops inside a publish after that many saves, once the save is written.
+    /// </summary>
+    public static CrashHostProcess Publish(string path, int customers, int pauseAfterSaves) =>
+        new("publish", path, customers.ToString(System.Globalization.CultureInfo.InvariantCulture), pauseAfterSaves.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    /// <summary>Waits for the first line the host prints that starts with <paramref name="prefix"/>, and returns it.</summary>
+    public async Task<string> WaitForLineAsync(string prefix, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            string? line = Output.Split('\n').Select(l => l.TrimEnd('\r')).FirstOrDefault(l => l.StartsWith(prefix, StringComparison.Ordinal));
+            if (line is not null)
+            {
+                return line;
+            }
+
+            if (_process.HasExited)
+            {
+                break;
+            }
+
+            await Task.Delay(5);
+        }
+
+        throw new InvalidOperationException($"The crash host printed no line starting '{prefix}' in {timeout} (exited: {_process.HasExited}). Output:\n{Output}");
+    }
+
     /// <summary>Waits until the host has opened the store.</summary>
     public async Task WaitUntilReadyAsync(TimeSpan timeout)
     {

@@ -7,5 +7,7 @@ internal static class KnownNames
     public const string EventAttribute = "Eventfold.EventAttribute";
     public const string UpcasterAttribute = "Eventfold.UpcasterAttribute";
     public const string ProjectionAttribute = "Eventfold.ProjectionAttribute";
+    public const string PublishesStateAttribute = "Eventfold.PublishesStateAttribute";
+    public const string StateReplicaAttribute = "Eventfold.StateReplicaAttribute";
     public const string JsonObject = "System.Text.Json.Nodes.JsonObject";
 }

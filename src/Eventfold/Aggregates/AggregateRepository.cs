@@ -6,7 +6,7 @@ namespace Eventfold;
 /// The registry that tells a superseded event version from the latest (saving one is refused); the
 /// generated registrations' <see cref="EventRegistry.Default"/> unless the store's serializer uses another.
 /// </param>
-public sealed class AggregateRepository<T>(IEventStore store, EventRegistry? registry = null)
+public sealed partial class AggregateRepository<T>(IEventStore store, EventRegistry? registry = null)
     where T : class, IEventSourced<T>
 {
     private readonly IEventStore _store = store ?? throw new ArgumentNullException(nameof(store));
@@ -94,6 +94,13 @@ public sealed class AggregateRepository<T>(IEventStore store, EventRegistry? reg
                 && aggregate.Version == result.NextExpectedVersion)
             {
                 SnapshotInBackground(aggregate, stream);
+            }
+
+            // Published only when the state is exactly the stream's at its new version; otherwise the
+            // state publisher (StatePublisher<T>) publishes it from the log, as after a crash here.
+            if (aggregate is IPublishesState publisher && aggregate.Version == result.NextExpectedVersion)
+            {
+                await PublishStateAsync(publisher, stream).ConfigureAwait(false);
             }
 
             return result;

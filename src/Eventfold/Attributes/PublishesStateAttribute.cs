@@ -7,4 +7,9 @@ namespace Eventfold;
 [AttributeUsage(AttributeTargets.Class, Inherited = false)]
 public sealed class PublishesStateAttribute : Attribute
 {
+    /// <summary>
+    /// The schema version of the generated state event (default 1). Raise it when the published members
+    /// change, and keep the older shape readable with an <see cref="UpcasterAttribute"/>, as for any event.
+    /// </summary>
+    public int Version { get; set; } = 1;
 }

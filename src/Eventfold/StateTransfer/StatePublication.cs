@@ -1,0 +1,24 @@
+using System.Diagnostics.Metrics;
+
+namespace Eventfold;
+
+/// <summary>The one way published state is written, shared by the repository's save and the state publisher.</summary>
+internal static class StatePublication
+{
+    private static readonly Counter<long> PublishFailures =
+        EventfoldMetrics.Meter.CreateCounter<long>("eventfold.state.publish_failures", unit: "{state}", description: "States a save could not publish; the state publisher publishes them from the log.");
+
+    /// <summary>
+    /// Appends <paramref name="state"/> to its state stream under the id derived from the aggregate's stream and
+    /// version, at any place: a state already published (by the save or by the publisher) is recognised by
+    /// the store as a retry and written once.
+    /// </summary>
+    public static Task<AppendResult> AppendAsync(IEventStore store, string category, string aggregateStream, IPublishedState state, CancellationToken ct)
+    {
+        var data = new EventData(state, StateStreams.EventIdFor(aggregateStream, state.Version), EventMetadata.Empty);
+        return store.AppendAsync(StateStreams.StreamFor(category, state.Id), ExpectedVersion.Any, [data], ct);
+    }
+
+    public static void CountFailure(string category, Exception error) =>
+        PublishFailures.Add(1, new KeyValuePair<string, object?>("category", category), new KeyValuePair<string, object?>("error.type", error.GetType().Name));
+}

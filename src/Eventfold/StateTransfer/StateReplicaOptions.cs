@@ -1,0 +1,26 @@
+using Microsoft.Extensions.Logging;
+
+namespace Eventfold;
+
+/// <summary>How a <see cref="StateReplica{T}"/> keeps its copy and reads the log.</summary>
+public sealed record StateReplicaOptions
+{
+    /// <summary>
+    /// Where the copy and the checkpoint are kept; null keeps them in memory only, so every new replica
+    /// reads the state streams from the start.
+    /// </summary>
+    public IStateReplicaStorage? Storage { get; init; }
+
+    /// <summary>Events read ahead of the replica.</summary>
+    public int Capacity { get; init; } = 256;
+
+    /// <summary>A checkpoint is stored once this many events were handled since the last one...</summary>
+    public int CheckpointEveryEvents { get; init; } = 100;
+
+    /// <summary>...or this long after the last one, whichever comes first.</summary>
+    public TimeSpan CheckpointInterval { get; init; } = TimeSpan.FromSeconds(1);
+
+    public ILogger? Logger { get; init; }
+
+    public TimeProvider? TimeProvider { get; init; }
+}

@@ -1,0 +1,27 @@
+namespace Eventfold.Tests.StateTransfer;
+
+/// <summary>A store whose appends to state streams fail while <see cref="FailStatePublishes"/> is set, as a crash between save and publish would leave it.</summary>
+internal sealed class StateTestStore(IEventStore inner) : Eventfold.StoreConformance.DelegatingEventStore(inner)
+{
+    private int _stateAppends;
+
+    public bool FailStatePublishes { get; set; }
+
+    /// <summary>Appends to state streams that reached the inner store.</summary>
+    public int StateAppends => Volatile.Read(ref _stateAppends);
+
+    public override Task<AppendResult> AppendAsync(string stream, ExpectedVersion expected, IReadOnlyList<EventData> events, CancellationToken ct = default)
+    {
+        if (stream.Contains(".state-", StringComparison.Ordinal))
+        {
+            if (FailStatePublishes)
+            {
+                throw new TimeoutException($"test: the append to '{stream}' failed");
+            }
+
+            Interlocked.Increment(ref _stateAppends);
+        }
+
+        return Inner.AppendAsync(stream, expected, events, ct);
+    }
+}
