@@ -64,6 +64,34 @@ internal sealed class CrashHostProcess : IAsyncDisposable
     /// <summary>Starts a host that runs the counted-totals projection into <paramref name="readModel"/> to the end of the log.</summary>
     public static CrashHostProcess Project(string path, string readModel) => new("project", path, readModel, "-");
 
+    /// <summary>Starts a host that runs the counted-totals projection live under its lease (kept in <paramref name="readModel"/>) as <paramref name="owner"/>.</summary>
+    public static CrashHostProcess Lease(string path, string readModel, string owner) => new("lease", path, readModel, owner);
+
+    /// <summary>Starts a host that waits for <paramref name="goFile"/>, appends <paramref name="events"/> counted events from concurrent tasks, and exits.</summary>
+    public static CrashHostProcess Write(string path, string writer, int events, string goFile) =>
+        new("write", path, writer, events.ToString(System.Globalization.CultureInfo.InvariantCulture), goFile);
+
+    /// <summary>Waits until the host prints a line starting with <paramref name="prefix"/>; returns that line.</summary>
+    public async Task<string> WaitForLineAsync(string prefix, TimeSpan timeout)
+    {
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            string? line = Output.Split('\n').Select(l => l.TrimEnd('\r')).FirstOrDefault(l => l.StartsWith(prefix, StringComparison.Ordinal));
+            if (line is not null)
+            {
+                return line;
+            }
+
+            if (_process.HasExited || clock.Elapsed > timeout)
+            {
+                throw new InvalidOperationException($"The crash host printed no line starting '{prefix}' in {clock.Elapsed} (exited: {_process.HasExited}). Output:\n{Output}");
+            }
+
+            await Task.Delay(20);
+        }
+    }
+
     /// <summary>Waits until the host has opened the store.</summary>
     public async Task WaitUntilReadyAsync(TimeSpan timeout)
     {

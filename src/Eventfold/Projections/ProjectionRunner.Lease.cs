@@ -18,7 +18,7 @@ public sealed partial class ProjectionRunner<T>
     public ProjectionLease? Lease => Volatile.Read(ref _keeper) is { IsLost: false } keeper ? keeper.Current : null;
 
     /// <summary>The owner of the lease this runner waits for, while it stands by; null otherwise.</summary>
-    internal string? StandingByFor => Volatile.Read(ref _standingByFor);
+    public string? StandingByFor => Volatile.Read(ref _standingByFor);
 
     /// <summary>The checkpoint store the pipeline writes to: fenced by the lease when the runner is leased.</summary>
     private ICheckpointStore? PipelineCheckpoints(IEventStore store, ProjectionRunnerOptions options)
