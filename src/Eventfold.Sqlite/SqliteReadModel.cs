@@ -9,15 +9,19 @@ namespace Eventfold.Sqlite;
 /// exactly-once effect over at-least-once delivery). Give it to the runner as
 /// <see cref="ProjectionRunnerOptions.Checkpoints"/> and make every change through <see cref="Commit{T}"/>.
 /// One connection, used by one handler at a time (the runner's default of one stream at a time).
+/// It keeps the projections' leases too (SqliteReadModel.Leases.cs), so runners in several processes can share it.
 /// </summary>
-public sealed class SqliteReadModel : ICheckpointStore, IDisposable
+public sealed partial class SqliteReadModel : ICheckpointStore, IDisposable
 {
     private readonly Lock _sync = new();
 
-    public SqliteReadModel(string path)
+    /// <param name="path">The read model's SQLite file.</param>
+    /// <param name="clock">The clock lease expiry is judged by; null for the system clock.</param>
+    public SqliteReadModel(string path, TimeProvider? clock = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         Path = path;
+        _clock = clock ?? TimeProvider.System;
         Connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false, DefaultTimeout = 30 }.ToString());
         Connection.Open();
         Execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA busy_timeout = 30000;");
@@ -28,6 +32,7 @@ public sealed class SqliteReadModel : ICheckpointStore, IDisposable
                 prepare_position INTEGER NOT NULL
             ) STRICT;
             """);
+        Execute(LeasesTable);
     }
 
     public string Path { get; }
@@ -38,8 +43,10 @@ public sealed class SqliteReadModel : ICheckpointStore, IDisposable
     /// <summary>
     /// Runs <paramref name="change"/> and moves projection <typeparamref name="T"/>'s checkpoint to the event's
     /// position, in one transaction. An event at or before the checkpoint (delivered again after a restart) is
-    /// not applied again: returns false.
+    /// not applied again: returns false. When this read model holds <typeparamref name="T"/>'s lease (a leased
+    /// runner took it here), the change commits only while that lease is still current.
     /// </summary>
+    /// <exception cref="ProjectionLeaseLostException">Another runner took the lease over; nothing was changed.</exception>
     public bool Commit<T>(EventContext context, Action<SqliteTransaction> change)
         where T : class, IProjection
     {
@@ -52,6 +59,8 @@ public sealed class SqliteReadModel : ICheckpointStore, IDisposable
             {
                 return false;
             }
+
+            ThrowIfLeaseLost(T.ProjectionName, transaction);
 
             change(transaction);
             Write(consumer, context.Position, transaction);

@@ -96,13 +96,24 @@ internal static class SqliteSchema
             PRIMARY KEY (projection, commit_position, prepare_position)
         ) STRICT;
         """,
+
+        // 6: the lease per projection (see IProjectionLeaseStore): one runner of a projection across processes.
+        // owner is '' once released; the row stays so the next token follows the last. expires: UTC ticks.
+        """
+        CREATE TABLE IF NOT EXISTS leases (
+            projection TEXT    PRIMARY KEY,
+            owner      TEXT    NOT NULL,
+            token      INTEGER NOT NULL,
+            expires    INTEGER NOT NULL
+        ) STRICT;
+        """,
     ];
 
     /// <summary>The schema version this build writes.</summary>
     internal static int CurrentVersion => Migrations.Length;
 
     /// <summary>The names the store creates in a file; another program's table of one of these names makes the file not ours.</summary>
-    private static readonly string[] OwnNames = ["events", "checkpoints", "snapshots", "events_by_event_name", "parked_events"];
+    private static readonly string[] OwnNames = ["events", "checkpoints", "snapshots", "events_by_event_name", "parked_events", "leases"];
 
     /// <summary>
     /// Checks that the file is an Eventfold store or an unversioned database the store may add its tables

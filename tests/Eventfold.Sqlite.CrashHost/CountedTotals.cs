@@ -8,10 +8,11 @@ public sealed record Counted(int N);
 
 /// <summary>
 /// A read model in SQLite: per stream, how many events were applied. Each change commits with the
-/// checkpoint (SqliteReadModel), so a kill at any point neither repeats nor loses one.
+/// checkpoint (SqliteReadModel), so a kill at any point neither repeats nor loses one. Given an owner, it also
+/// records which runner applied each position (table <c>applied</c>, no key, so a repeat would show).
 /// </summary>
 [Projection("counted-totals")]
-public sealed partial class CountedTotals(SqliteReadModel readModel, int pauseEvery)
+public sealed partial class CountedTotals(SqliteReadModel readModel, int pauseEvery, string? owner = null)
 {
     private int _handled;
 
@@ -27,6 +28,15 @@ public sealed partial class CountedTotals(SqliteReadModel readModel, int pauseEv
             command.Parameters.AddWithValue("$s", ctx.Stream);
             command.Parameters.AddWithValue("$n", e.N);
             command.ExecuteNonQuery();
+            if (owner is not null)
+            {
+                using var applied = readModel.Connection.CreateCommand();
+                applied.Transaction = tx;
+                applied.CommandText = "INSERT INTO applied (position, owner) VALUES ($p, $o);";
+                applied.Parameters.AddWithValue("$p", (long)ctx.Position.Commit);
+                applied.Parameters.AddWithValue("$o", owner);
+                applied.ExecuteNonQuery();
+            }
         });
 
         if (++_handled == 1)
@@ -43,7 +53,10 @@ public sealed partial class CountedTotals(SqliteReadModel readModel, int pauseEv
     public static void CreateTables(SqliteReadModel readModel)
     {
         using var command = readModel.Connection.CreateCommand();
-        command.CommandText = "CREATE TABLE IF NOT EXISTS totals (stream TEXT PRIMARY KEY, applied INTEGER NOT NULL, sum INTEGER NOT NULL);";
+        command.CommandText = """
+            CREATE TABLE IF NOT EXISTS totals (stream TEXT PRIMARY KEY, applied INTEGER NOT NULL, sum INTEGER NOT NULL);
+            CREATE TABLE IF NOT EXISTS applied (position INTEGER NOT NULL, owner TEXT NOT NULL);
+            """;
         command.ExecuteNonQuery();
     }
 }

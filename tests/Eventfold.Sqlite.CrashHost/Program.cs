@@ -17,6 +17,13 @@
 //                                                      killed; prints "ready" after the first save. With pause-after >= 0,
 //                                                      the publish after that many saves prints "between {id} {version}"
 //                                                      and waits: the test kills the host between a save and its publish
+//   lease <path> <readmodel> <owner> -                 run the counted-totals projection live under the projection's
+//                                                      lease (kept in the read model) until killed; prints
+//                                                      "standing by for <holder>" while it waits, "holding token=<n>"
+//                                                      once it holds the lease
+//   write <path> <writer> <events> <go>                print "ready", wait for the file <go>, then append <events>
+//                                                      counted events from 4 concurrent tasks (own and shared
+//                                                      streams, with an event nobody projects between), and exit
 using Eventfold;
 using Eventfold.Sqlite;
 using Eventfold.Sqlite.CrashHost;
@@ -96,6 +103,16 @@ if (mode == "publish")
             Console.WriteLine("ready");
         }
     }
+}
+
+if (mode == "lease")
+{
+    return await LeaseHost.RunAsync(path, readModelPath: stream, owner: writer);
+}
+
+if (mode == "write")
+{
+    return await ConcurrentWriter.RunAsync(path, writer: stream, events: int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture), goFile: args[4]);
 }
 
 var options = new SqliteEventStoreOptions { Serializer = CrashHostEvent.CreateSerializer(), BusyTimeout = TimeSpan.FromSeconds(30) };

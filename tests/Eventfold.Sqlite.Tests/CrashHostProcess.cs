@@ -78,6 +78,13 @@ internal sealed class CrashHostProcess : IAsyncDisposable
     public static CrashHostProcess Publish(string path, int customers, int pauseAfterSaves) =>
         new("publish", path, customers.ToString(System.Globalization.CultureInfo.InvariantCulture), pauseAfterSaves.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
+    /// <summary>Starts a host that runs the counted-totals projection live under its lease (kept in <paramref name="readModel"/>) as <paramref name="owner"/>.</summary>
+    public static CrashHostProcess Lease(string path, string readModel, string owner) => new("lease", path, readModel, owner);
+
+    /// <summary>Starts a host that waits for <paramref name="goFile"/>, appends <paramref name="events"/> counted events from concurrent tasks, and exits.</summary>
+    public static CrashHostProcess Write(string path, string writer, int events, string goFile) =>
+        new("write", path, writer, events.ToString(System.Globalization.CultureInfo.InvariantCulture), goFile);
+
     /// <summary>Waits for the first line the host prints that starts with <paramref name="prefix"/>, and returns it.</summary>
     public async Task<string> WaitForLineAsync(string prefix, TimeSpan timeout)
     {

@@ -6,7 +6,7 @@ namespace Eventfold;
 /// A store held in memory, for tests. It keeps events in their serialized form, so a test that passes
 /// here has also round-tripped every event through JSON as the durable stores do.
 /// </summary>
-public sealed class InMemoryEventStore : IEventStore
+public sealed partial class InMemoryEventStore : IEventStore
 {
     private readonly EventStoreOptions _options;
     private readonly Lock _gate = new();

@@ -53,7 +53,7 @@ public sealed partial class ProjectionRunner<T>
                 Logger = options.Logger,
                 TimeProvider = options.TimeProvider,
             },
-            options.Checkpoints);
+            PipelineCheckpoints(store, options));
     }
 
     public T Projection { get; }
@@ -74,7 +74,7 @@ public sealed partial class ProjectionRunner<T>
     public GlobalPosition? Checkpoint => _pipeline.Committed;
 
     /// <summary>Handles the log from the checkpoint to its current end, stores the checkpoint and returns.</summary>
-    public Task CatchUpAsync(CancellationToken ct = default) => _pipeline.CatchUpAsync(ct);
+    public Task CatchUpAsync(CancellationToken ct = default) => _leased is null ? _pipeline.CatchUpAsync(ct) : HoldLeaseAsync(_pipeline.CatchUpAsync, ct);
 
     /// <summary>
     /// Catches up, then follows the log live until <paramref name="ct"/> is cancelled; then drains what it
@@ -86,7 +86,7 @@ public sealed partial class ProjectionRunner<T>
         Volatile.Write(ref _running, true);
         try
         {
-            await _pipeline.RunAsync(ct).ConfigureAwait(false);
+            await (_leased is null ? _pipeline.RunAsync(ct) : HoldLeaseAsync(_pipeline.RunAsync, ct)).ConfigureAwait(false);
         }
         catch (Exception ex) when (!IsCancellation(ex, ct))
         {
@@ -125,7 +125,9 @@ public sealed partial class ProjectionRunner<T>
     }
 
     /// <summary>Forgets the checkpoint, resets the projection when it is <see cref="IResettable"/>, and catches up from the start.</summary>
-    public async Task RebuildAsync(CancellationToken ct = default)
+    public Task RebuildAsync(CancellationToken ct = default) => _leased is null ? RebuildCoreAsync(ct) : HoldLeaseAsync(RebuildCoreAsync, ct);
+
+    private async Task RebuildCoreAsync(CancellationToken ct)
     {
         await (_options.Checkpoints ?? _store).DeleteCheckpointAsync(CheckpointName, ct).ConfigureAwait(false);
         if (Projection is IResettable resettable)
@@ -133,12 +135,13 @@ public sealed partial class ProjectionRunner<T>
             await resettable.ResetAsync(ct).ConfigureAwait(false);
         }
 
-        await CatchUpAsync(ct).ConfigureAwait(false);
+        await _pipeline.CatchUpAsync(ct).ConfigureAwait(false);
     }
 
     // The hot path: a synchronous handler completes at once and nothing is allocated.
     private ValueTask OnEventAsync(RecordedEvent e, CancellationToken ct)
     {
+        ThrowIfLeaseLost();
         ValueTask pending;
         try
         {
@@ -206,7 +209,9 @@ public sealed partial class ProjectionRunner<T>
         LogParked(_logger, Name, eventName, stream, version, position.ToString(), parked.Error);
     }
 
-    private static bool IsCancellation(Exception ex, CancellationToken ct) => ex is OperationCanceledException && ct.IsCancellationRequested;
+    // A lost lease is not the event's fault: like a cancellation, it is neither retried nor parked.
+    private static bool IsCancellation(Exception ex, CancellationToken ct) =>
+        (ex is OperationCanceledException && ct.IsCancellationRequested) || ex is ProjectionLeaseLostException;
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Projection '{Projection}' parked '{EventName}' of stream '{Stream}' version {Version} at position {Position}: {Error}")]
     private static partial void LogParked(ILogger logger, string projection, string eventName, string stream, long version, string position, string error);

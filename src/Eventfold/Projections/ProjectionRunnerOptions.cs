@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 namespace Eventfold;
 
 /// <summary>How a <see cref="ProjectionRunner{T}"/> retries, parks and checkpoints.</summary>
-public sealed record ProjectionRunnerOptions
+public sealed partial record ProjectionRunnerOptions
 {
     /// <summary>Attempts after the first before an event counts as failed.</summary>
     public int Retries { get; init; } = 3;
