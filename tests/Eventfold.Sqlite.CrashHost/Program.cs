@@ -8,6 +8,9 @@
 //   project <path> <readmodel> - -                     run the counted-totals projection into the read model
 //                                                      (exactly-once helper) until the end of the log; prints
 //                                                      "ready" after the first event, "done" at the end
+//   migrate <path> <source> <target>                   run MigrationScript from source to target, pausing a
+//                                                      millisecond per event; prints "ready" after the first
+//                                                      event is mapped, "done" at the end
 using Eventfold;
 using Eventfold.Sqlite;
 using Eventfold.Sqlite.CrashHost;
@@ -32,6 +35,27 @@ if (mode == "project")
         CheckpointInterval = TimeSpan.FromHours(1),
     });
     await runner.CatchUpAsync();
+    Console.WriteLine("done");
+    return 0;
+}
+
+if (mode == "migrate")
+{
+    await using var migrated = new SqliteEventStore(path, new SqliteEventStoreOptions { Serializer = MigrationScript.CreateSerializer(), BusyTimeout = TimeSpan.FromSeconds(30) });
+    bool announced = false;
+    var migration = new StreamMigration(migrated, e =>
+    {
+        var result = MigrationScript.Map(e);
+        if (!announced)
+        {
+            announced = true;
+            Console.WriteLine("ready");
+        }
+
+        Thread.Sleep(1); // slow enough that a kill lands mid-migration
+        return result;
+    }, MigrationScript.Options);
+    await migration.RunAsync(stream, writer);
     Console.WriteLine("done");
     return 0;
 }

@@ -64,6 +64,9 @@ internal sealed class CrashHostProcess : IAsyncDisposable
     /// <summary>Starts a host that runs the counted-totals projection into <paramref name="readModel"/> to the end of the log.</summary>
     public static CrashHostProcess Project(string path, string readModel) => new("project", path, readModel, "-");
 
+    /// <summary>Starts a host that runs the MigrationScript from <paramref name="source"/> into <paramref name="target"/>.</summary>
+    public static CrashHostProcess Migrate(string path, string source, string target) => new("migrate", path, source, target);
+
     /// <summary>Waits until the host has opened the store.</summary>
     public async Task WaitUntilReadyAsync(TimeSpan timeout)
     {
