@@ -73,7 +73,24 @@ public sealed partial class EventStoreDbEventStore
     {
         StreamName.Validate(stream);
         var last = await ReadLastEventAsync(InternalStreams.SnapshotStreamOf(stream), ct).ConfigureAwait(false);
-        return last is null ? null : SnapshotMapping.FromEvent(stream, last);
+        return last is null || SnapshotMapping.IsCleared(last) ? null : SnapshotMapping.FromEvent(stream, last);
+    }
+
+    /// <summary>
+    /// Ends the stream's snapshot stream with a cleared marker (its <c>$maxCount</c> of 1 then drops the
+    /// snapshot); a stream without a snapshot stream is left alone.
+    /// </summary>
+    public async Task DeleteSnapshotAsync(string stream, CancellationToken ct = default)
+    {
+        StreamName.Validate(stream);
+        try
+        {
+            await AppendInternalAsync(InternalStreams.SnapshotStreamOf(stream), ExpectedVersion.StreamExists, SnapshotMapping.ToClearedMessage(), ct).ConfigureAwait(false);
+        }
+        catch (WrongExpectedVersionException)
+        {
+            // No snapshot stream: nothing to forget.
+        }
     }
 
     /// <summary>
@@ -90,6 +107,7 @@ public sealed partial class EventStoreDbEventStore
         while (true)
         {
             var kept = await ReadLastEventAsync(snapshotStream, ct).ConfigureAwait(false);
+            // A cleared marker has no version, like an unreadable snapshot: any snapshot replaces it.
             if (kept is not null && SnapshotMapping.TryVersionOf(kept) > snapshot.Version)
             {
                 return;

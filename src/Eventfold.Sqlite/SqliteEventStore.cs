@@ -173,6 +173,12 @@ public sealed partial class SqliteEventStore : IEventStore, IParkedEventStore
             $"The snapshot write of stream '{snapshot.Stream}'", w => w.SetSnapshot(snapshot, _options.TimeProvider.GetUtcNow().UtcTicks), ct);
     }
 
+    public Task DeleteSnapshotAsync(string stream, CancellationToken ct = default)
+    {
+        StreamName.Validate(stream);
+        return WriteStateAsync($"The snapshot deletion of stream '{stream}'", w => w.DeleteSnapshot(stream), ct);
+    }
+
     /// <summary>
     /// Copies the store into a new SQLite file at <paramref name="destinationPath"/> with SQLite's online
     /// backup, safely while this store and others on the file go on appending: the copy holds the log as

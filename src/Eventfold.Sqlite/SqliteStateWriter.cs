@@ -11,6 +11,7 @@ internal sealed class SqliteStateWriter : IDisposable
     private readonly SqliteCommand _setCheckpoint;
     private readonly SqliteCommand _deleteCheckpoint;
     private readonly SqliteCommand _setSnapshot;
+    private readonly SqliteCommand _deleteSnapshot;
 
     public SqliteStateWriter(SqliteConnection connection, int timeoutSeconds)
     {
@@ -39,6 +40,7 @@ internal sealed class SqliteStateWriter : IDisposable
             """,
             timeoutSeconds,
             "$stream", "$version", "$type", "$schema", "$data", "$timestamp");
+        _deleteSnapshot = PreparedCommand.Create(connection, "DELETE FROM snapshots WHERE stream = $stream;", timeoutSeconds, "$stream");
     }
 
     public void SetCheckpoint(string consumer, GlobalPosition position, long updatedTicks) =>
@@ -49,11 +51,14 @@ internal sealed class SqliteStateWriter : IDisposable
     public void SetSnapshot(Snapshot snapshot, long timestampTicks) =>
         Run(_setSnapshot, snapshot.Stream, snapshot.Version, snapshot.StateType, snapshot.SchemaVersion, snapshot.Data, timestampTicks);
 
+    public void DeleteSnapshot(string stream) => Run(_deleteSnapshot, stream);
+
     public void Dispose()
     {
         _setCheckpoint.Dispose();
         _deleteCheckpoint.Dispose();
         _setSnapshot.Dispose();
+        _deleteSnapshot.Dispose();
     }
 
     private static void Run(SqliteCommand command, params object[] values)

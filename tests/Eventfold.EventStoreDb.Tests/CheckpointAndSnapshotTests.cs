@@ -102,6 +102,36 @@ public class CheckpointAndSnapshotTests
     }
 
     [Fact]
+    public async Task A_deleted_snapshot_is_a_cleared_marker_that_reads_as_absent_and_any_later_snapshot_replaces()
+    {
+        var cluster = new FakeCluster("solo");
+        await using var store = Store(cluster);
+        await store.SetSnapshotAsync(new Snapshot("cart-8", 40, "cart-state", 1, "{}"u8.ToArray()));
+
+        await store.DeleteSnapshotAsync("cart-8");
+        var deleted = await store.GetSnapshotAsync("cart-8");
+        await store.SetSnapshotAsync(new Snapshot("cart-8", 5, "cart-state", 1, """{"v":5}"""u8.ToArray()));
+
+        Assert.Null(deleted);
+        Assert.Equal(5, (await store.GetSnapshotAsync("cart-8"))!.Version);
+        Assert.Equal(
+            [SnapshotMapping.EventType, SnapshotMapping.ClearedType, SnapshotMapping.EventType],
+            EventsOf(cluster, "eventfold.snapshot-cart-8").Select(TypeOf));
+    }
+
+    [Fact]
+    public async Task Deleting_a_snapshot_that_was_never_written_writes_nothing()
+    {
+        var cluster = new FakeCluster("solo");
+        await using var store = Store(cluster);
+
+        await store.DeleteSnapshotAsync("cart-9");
+
+        Assert.Empty(cluster.Log);
+        Assert.Null(await store.GetSnapshotAsync("cart-9"));
+    }
+
+    [Fact]
     public async Task An_older_snapshot_is_not_written_over_a_newer_one_and_an_equal_or_newer_one_is()
     {
         var cluster = new FakeCluster("solo");

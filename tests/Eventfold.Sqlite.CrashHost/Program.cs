@@ -24,6 +24,9 @@
 //   write <path> <writer> <events> <go>                print "ready", wait for the file <go>, then append <events>
 //                                                      counted events from 4 concurrent tasks (own and shared
 //                                                      streams, with an event nobody projects between), and exit
+//   migrate <path> <source> <target>                   run MigrationScript from source to target, pausing a
+//                                                      millisecond per event; prints "ready" after the first
+//                                                      event is mapped, "done" at the end
 using Eventfold;
 using Eventfold.Sqlite;
 using Eventfold.Sqlite.CrashHost;
@@ -77,6 +80,27 @@ if (mode is "saga" or "saga-race")
         await sagas.RunAsync($"c-{i}", new CrashOrder($"o-{i}", FailShip: i % 4 == 3));
     }
 
+    Console.WriteLine("done");
+    return 0;
+}
+
+if (mode == "migrate")
+{
+    await using var migrated = new SqliteEventStore(path, new SqliteEventStoreOptions { Serializer = MigrationScript.CreateSerializer(), BusyTimeout = TimeSpan.FromSeconds(30) });
+    bool announced = false;
+    var migration = new StreamMigration(migrated, e =>
+    {
+        var result = MigrationScript.Map(e);
+        if (!announced)
+        {
+            announced = true;
+            Console.WriteLine("ready");
+        }
+
+        Thread.Sleep(1); // slow enough that a kill lands mid-migration
+        return result;
+    }, MigrationScript.Options);
+    await migration.RunAsync(stream, writer);
     Console.WriteLine("done");
     return 0;
 }

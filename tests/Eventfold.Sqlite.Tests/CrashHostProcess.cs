@@ -108,6 +108,9 @@ internal sealed class CrashHostProcess : IAsyncDisposable
         throw new InvalidOperationException($"The crash host printed no line starting '{prefix}' in {timeout} (exited: {_process.HasExited}). Output:\n{Output}");
     }
 
+    /// <summary>Starts a host that runs the MigrationScript from <paramref name="source"/> into <paramref name="target"/>.</summary>
+    public static CrashHostProcess Migrate(string path, string source, string target) => new("migrate", path, source, target);
+
     /// <summary>Waits until the host has opened the store.</summary>
     public async Task WaitUntilReadyAsync(TimeSpan timeout)
     {

@@ -14,6 +14,14 @@ public sealed record Blob(string Payload);
 [Event("conformance.measured")]
 public sealed record Measured(double Value);
 
+/// <summary>What migrations turn an ItemAdded into.</summary>
+[Event("conformance.line-added")]
+public sealed record LineAdded(string Sku, int Quantity, decimal Price);
+
+/// <summary>The marker a migration appends to its source stream.</summary>
+[Event("conformance.cart-migrated")]
+public sealed record CartMigrated(string Target, long ThroughVersion);
+
 /// <summary>A type with no [Event]: stores must refuse it.</summary>
 public sealed record NotAnEvent(string Value);
 
@@ -26,6 +34,8 @@ public static class ConformanceRegistry
         registry.Register<ItemRemoved>("conformance.item-removed", 1);
         registry.Register<Blob>("conformance.blob", 1);
         registry.Register<Measured>("conformance.measured", 1);
+        registry.Register<LineAdded>("conformance.line-added", 1);
+        registry.Register<CartMigrated>("conformance.cart-migrated", 1);
         return registry;
     }
 }

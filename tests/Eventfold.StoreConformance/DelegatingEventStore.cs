@@ -32,5 +32,7 @@ public abstract class DelegatingEventStore(IEventStore inner) : IEventStore
 
     public virtual Task SetSnapshotAsync(Snapshot snapshot, CancellationToken ct = default) => Inner.SetSnapshotAsync(snapshot, ct);
 
+    public virtual Task DeleteSnapshotAsync(string stream, CancellationToken ct = default) => Inner.DeleteSnapshotAsync(stream, ct);
+
     public virtual ValueTask DisposeAsync() => Inner.DisposeAsync();
 }

@@ -6,12 +6,19 @@ namespace Eventfold.EventStoreDb.Mapping;
 
 /// <summary>
 /// A snapshot as a <see cref="EventType"/> event of its snapshot stream: the event's data is the
-/// snapshot's JSON as given, and its metadata <c>{"version":…,"stateType":…,"schemaVersion":…}</c>.
-/// Written by the adapter itself, never through the EventSerializer.
+/// snapshot's JSON as given, and its metadata <c>{"version":…,"stateType":…,"schemaVersion":…}</c>;
+/// or a <see cref="ClearedType"/> event once the snapshot is deleted. Written by the adapter itself,
+/// never through the EventSerializer.
 /// </summary>
 internal static class SnapshotMapping
 {
     public const string EventType = "eventfold.snapshot";
+    public const string ClearedType = "eventfold.snapshot-cleared";
+
+    public static AppendReq.Types.ProposedMessage ToClearedMessage() => InternalMessage.Create(ClearedType, "{}"u8.ToArray(), []);
+
+    /// <summary>Whether <paramref name="e"/> marks the snapshot as deleted.</summary>
+    public static bool IsCleared(WireEvent e) => e.Metadata.GetValueOrDefault(EventMapping.TypeKey, "") == ClearedType;
 
     public static AppendReq.Types.ProposedMessage ToMessage(Snapshot snapshot)
     {

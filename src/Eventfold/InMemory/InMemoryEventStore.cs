@@ -207,6 +207,17 @@ public sealed partial class InMemoryEventStore : IEventStore
         return Task.CompletedTask;
     }
 
+    public Task DeleteSnapshotAsync(string stream, CancellationToken ct = default)
+    {
+        StreamName.Validate(stream);
+        lock (_gate)
+        {
+            _snapshots.Remove(stream);
+        }
+
+        return Task.CompletedTask;
+    }
+
     /// <summary>Ends live subscriptions (with <see cref="ObjectDisposedException"/>) and refuses later calls.</summary>
     public ValueTask DisposeAsync()
     {

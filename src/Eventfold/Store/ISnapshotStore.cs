@@ -14,4 +14,11 @@ public interface ISnapshotStore
     /// already kept (a slow writer never moves a snapshot back).
     /// </summary>
     Task SetSnapshotAsync(Snapshot snapshot, CancellationToken ct = default);
+
+    /// <summary>
+    /// Forgets the snapshot of <paramref name="stream"/>, if it has one: the next load replays every event,
+    /// and the next snapshot written is kept whatever its version. Every Eventfold store implements it.
+    /// </summary>
+    Task DeleteSnapshotAsync(string stream, CancellationToken ct = default) =>
+        throw new NotSupportedException($"{GetType().Name} cannot delete snapshots.");
 }

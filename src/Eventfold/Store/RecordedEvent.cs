@@ -74,6 +74,9 @@ public sealed record RecordedEvent : SubscriptionMessage
     /// <exception cref="EventDeserializationException">The stored metadata cannot be read.</exception>
     public EventMetadata Metadata => _metadata ?? ReadMetadata();
 
+    /// <summary>The payload exactly as stored, when the store handed the event out in stored form (migrations copy it unchanged).</summary>
+    internal ReadOnlyMemory<byte>? StoredData => _serializer is null ? null : _data;
+
     /// <summary>Whether the payload and metadata are already in object form (for tests of laziness).</summary>
     public bool IsDeserialized => _event is not null && _metadata is not null;
 
