@@ -106,8 +106,8 @@ public sealed class IncrementalityTests
     [Fact]
     public void Editing_a_member_that_is_not_published_reruns_nothing()
     {
-        var first = GeneratorHarness.Compile("Incremental", Samples.OrderEvents, Samples.Order, DispatcherSamples.Notifier, ProjectionSamples.OrderTotals, StateSamples.Customer);
-        var second = ReplaceInput(first, 4, StateSamples.Customer.Replace("Raise(new CustomerRenamed(Id, name))", "Raise(new CustomerRenamed(Id, name.Trim()))"));
+        var first = GeneratorHarness.Compile("Incremental", Samples.OrderEvents, Samples.Order, DispatcherSamples.Notifier, ProjectionSamples.OrderTotals, SagaSamples.Checkout, StateSamples.Customer);
+        var second = ReplaceInput(first, 5, StateSamples.Customer.Replace("Raise(new CustomerRenamed(Id, name))", "Raise(new CustomerRenamed(Id, name.Trim()))"));
 
         var steps = RunTwice(first, second);
 
@@ -117,8 +117,8 @@ public sealed class IncrementalityTests
     [Fact]
     public void Marking_a_member_NotPublished_modifies_the_published_state_step()
     {
-        var first = GeneratorHarness.Compile("Incremental", Samples.OrderEvents, Samples.Order, DispatcherSamples.Notifier, ProjectionSamples.OrderTotals, StateSamples.Customer);
-        var second = ReplaceInput(first, 4, StateSamples.Customer.Replace("public string? Nickname", "[NotPublished] public string? Nickname"));
+        var first = GeneratorHarness.Compile("Incremental", Samples.OrderEvents, Samples.Order, DispatcherSamples.Notifier, ProjectionSamples.OrderTotals, SagaSamples.Checkout, StateSamples.Customer);
+        var second = ReplaceInput(first, 5, StateSamples.Customer.Replace("public string? Nickname", "[NotPublished] public string? Nickname"));
 
         var steps = RunTwice(first, second);
 

@@ -7,6 +7,11 @@ internal sealed class StateTestStore(IEventStore inner) : Eventfold.StoreConform
 
     public bool FailStatePublishes { get; set; }
 
+    private int _failNext;
+
+    /// <summary>Fails only the next <paramref name="count"/> appends to state streams, whoever makes them.</summary>
+    public void FailNextStatePublishes(int count) => Volatile.Write(ref _failNext, count);
+
     /// <summary>Appends to state streams that reached the inner store.</summary>
     public int StateAppends => Volatile.Read(ref _stateAppends);
 
@@ -14,7 +19,7 @@ internal sealed class StateTestStore(IEventStore inner) : Eventfold.StoreConform
     {
         if (stream.Contains(".state-", StringComparison.Ordinal))
         {
-            if (FailStatePublishes)
+            if (FailStatePublishes || Interlocked.Decrement(ref _failNext) >= 0)
             {
                 throw new TimeoutException($"test: the append to '{stream}' failed");
             }
