@@ -92,6 +92,21 @@ public class ExpectedVersionAndErrorTests
         Assert.False(RpcErrors.IsTransient(Refusal(StatusCode.PermissionDenied)));
     }
 
+    [Fact]
+    public void A_call_that_never_reached_a_server_is_transient_whichever_status_the_client_gave_it()
+    {
+        // Grpc.Net.Client reports a failed HTTP/2 handshake (plain HTTP/2 against a TLS port) as Internal, sometimes
+        // as Unknown: the node was never reached, so the call is the connection's failure, not the server's answer.
+        var handshake = new HttpRequestException("An HTTP/2 connection could not be established because the server did not complete the HTTP/2 handshake.");
+        var internalStatus = new RpcException(new Status(StatusCode.Internal, "Error starting gRPC call.", handshake));
+        var unknownStatus = new RpcException(new Status(StatusCode.Unknown, "Error starting gRPC call.", new IOException("reset")));
+        var serverInternal = new RpcException(new Status(StatusCode.Internal, "server bug"));
+
+        Assert.True(RpcErrors.IsTransient(internalStatus));
+        Assert.True(RpcErrors.IsTransient(unknownStatus));
+        Assert.False(RpcErrors.IsTransient(serverInternal));
+    }
+
     internal static RpcException Refusal(StatusCode code, params (string Key, string Value)[] trailers)
     {
         var metadata = new Metadata();

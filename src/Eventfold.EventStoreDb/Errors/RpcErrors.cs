@@ -30,9 +30,12 @@ internal static class RpcErrors
     /// <summary>
     /// Whether another node (or the same one, reconnected) may serve the call. Cancelled counts when the
     /// caller did not cancel: the channel was disposed under the call after another call found its node gone.
+    /// Unknown and Internal count when the client made them up from a connection failure (no server trailer, an
+    /// HTTP or IO exception inside): Grpc.Net.Client reports a failed HTTP/2 handshake as either.
     /// </summary>
     public static bool IsTransient(RpcException ex) =>
-        ex.StatusCode is StatusCode.Unavailable or StatusCode.Cancelled || (ex.StatusCode is StatusCode.Unknown && KindOf(ex) is null && ex.InnerException is HttpRequestException or IOException);
+        ex.StatusCode is StatusCode.Unavailable or StatusCode.Cancelled
+        || (ex.StatusCode is StatusCode.Unknown or StatusCode.Internal && KindOf(ex) is null && ex.InnerException is HttpRequestException or IOException);
 
     /// <summary>
     /// Why the TLS handshake failed (the server's certificate refused, or no common protocol), or null when

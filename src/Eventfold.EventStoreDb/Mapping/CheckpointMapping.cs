@@ -6,7 +6,8 @@ namespace Eventfold.EventStoreDb.Mapping;
 
 /// <summary>
 /// A consumer's checkpoint as the event its checkpoint stream ends with: <see cref="SavedType"/> holding
-/// <c>{"commit":…,"prepare":…}</c>, or <see cref="ClearedType"/> once the checkpoint is deleted. Written
+/// <c>{"commit":…,"prepare":…}</c> (and <c>"token"</c>, the fencing token of the projection lease it was
+/// written under, when there was one), or <see cref="ClearedType"/> once the checkpoint is deleted. Written
 /// by the adapter itself: these are not registered events and never pass through the EventSerializer.
 /// </summary>
 internal static class CheckpointMapping
@@ -14,7 +15,7 @@ internal static class CheckpointMapping
     public const string SavedType = "eventfold.checkpoint";
     public const string ClearedType = "eventfold.checkpoint-cleared";
 
-    public static AppendReq.Types.ProposedMessage ToSavedMessage(GlobalPosition position)
+    public static AppendReq.Types.ProposedMessage ToSavedMessage(GlobalPosition position, long leaseToken = 0)
     {
         using var buffer = new MemoryStream(64);
         using (var writer = new Utf8JsonWriter(buffer))
@@ -22,6 +23,11 @@ internal static class CheckpointMapping
             writer.WriteStartObject();
             writer.WriteNumber("commit", position.Commit);
             writer.WriteNumber("prepare", position.Prepare);
+            if (leaseToken > 0)
+            {
+                writer.WriteNumber("token", leaseToken);
+            }
+
             writer.WriteEndObject();
         }
 
@@ -31,7 +37,10 @@ internal static class CheckpointMapping
     public static AppendReq.Types.ProposedMessage ToClearedMessage() => InternalMessage.Create(ClearedType, "{}"u8.ToArray(), []);
 
     /// <summary>The position the event holds, or null for a cleared checkpoint.</summary>
-    public static GlobalPosition? FromEvent(WireEvent e)
+    public static GlobalPosition? FromEvent(WireEvent e) => Read(e).Position;
+
+    /// <summary>The position the event holds (null for a cleared checkpoint) and the lease token it was written under (0: none).</summary>
+    public static (GlobalPosition? Position, long LeaseToken) Read(WireEvent e)
     {
         string stream = EventMapping.StreamOf(e);
         long version = (long)e.StreamRevision;
@@ -39,7 +48,7 @@ internal static class CheckpointMapping
         switch (type)
         {
             case ClearedType:
-                return null;
+                return (null, 0);
             case SavedType:
                 break;
             default:
@@ -47,6 +56,7 @@ internal static class CheckpointMapping
         }
 
         ulong? commit = null, prepare = null;
+        long token = 0;
         try
         {
             var reader = new Utf8JsonReader(e.Data.Span);
@@ -62,6 +72,9 @@ internal static class CheckpointMapping
                         break;
                     case "prepare":
                         prepare = reader.GetUInt64();
+                        break;
+                    case "token":
+                        token = reader.GetInt64();
                         break;
                     default:
                         reader.Skip();
@@ -79,6 +92,6 @@ internal static class CheckpointMapping
             throw new EventDeserializationException(stream, version, type, 1, "its data lacks 'commit' or 'prepare'");
         }
 
-        return new GlobalPosition(commit.Value, prepare.Value);
+        return (new GlobalPosition(commit.Value, prepare.Value), token);
     }
 }

@@ -14,7 +14,7 @@ namespace Eventfold.EventStoreDb.Mapping;
 internal static class FilterMapping
 {
     /// <summary>Matches stream names that start neither with '$' nor with a prefix of <see cref="InternalStreams"/>.</summary>
-    public const string UserStreamsRegex = @"^(?!\$|eventfold\.checkpoint-|eventfold\.snapshot-|eventfold\.parked-).";
+    public const string UserStreamsRegex = @"^(?!\$|eventfold\.checkpoint-|eventfold\.snapshot-|eventfold\.parked-|eventfold\.lease-).";
 
     /// <summary>A regex that matches nothing, for a filter with an empty list.</summary>
     public const string MatchNothingRegex = "(?!)";
