@@ -106,4 +106,31 @@ internal static class UpcastChainSamples
             [Upcaster] public static C2 ToC2(C1 e) => new(e.Id);
         }
         """;
+
+    /// <summary>
+    /// The history docs/event-versioning-chains.md shows: version 1 to 2 is a typed upcaster, 2 to 3 a JSON
+    /// one, so a version 1 payload reaches the latest type through a two-step mixed chain.
+    /// </summary>
+    public const string Sales = """
+        using System.Text.Json.Nodes;
+        using Eventfold;
+
+        namespace Sales;
+
+        [Event("sales.OrderPlaced", Version = 1)] public sealed record OrderPlacedV1(string OrderId, decimal Total);
+        [Event("sales.OrderPlaced", Version = 2)] public sealed record OrderPlacedV2(string OrderId, string CustomerId, decimal Total);
+        [Event("sales.OrderPlaced", Version = 3)] public sealed record OrderPlaced(string OrderId, string CustomerId, decimal Total, string Currency);
+
+        public static class OrderUpcasts
+        {
+            [Upcaster] public static OrderPlacedV2 ToV2(OrderPlacedV1 e) => new(e.OrderId, "unknown", e.Total);
+
+            [Upcaster("sales.OrderPlaced", FromVersion = 2)]
+            public static JsonObject AddCurrency(JsonObject v2)
+            {
+                v2["currency"] = "EUR";
+                return v2;
+            }
+        }
+        """;
 }

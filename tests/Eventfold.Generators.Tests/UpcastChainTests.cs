@@ -96,4 +96,30 @@ public sealed class UpcastChainTests
         Assert.Contains("failed while reading version 1 as 'Parcels.ParcelSentV1'", error.Message);
         Assert.Contains("parcelId", error.Message);
     }
+
+    [Fact]
+    public void Snapshot_of_a_v1_v2_v3_history_with_a_typed_and_a_JSON_step()
+    {
+        var (generated, output) = GeneratorHarness.Run(GeneratorHarness.Compile("SalesChains", UpcastChainSamples.Sales));
+
+        Baseline.Verify("SalesChains.EventfoldEventRegistration.g.cs.txt", generated["EventfoldEventRegistration.g.cs"]);
+        Assert.Empty(GeneratorHarness.Problems(output));
+        Assert.Empty(AnalyzerHarness.Run(output));
+    }
+
+    [Fact]
+    public async Task A_v1_payload_is_read_as_the_latest_type_through_a_typed_then_a_JSON_step()
+    {
+        var sample = CompiledSample.Load("Eventfold.SalesChains", UpcastChainSamples.Sales);
+        Assert.Empty(sample.Problems);
+        await using var store = new InMemoryEventStore(new EventStoreOptions { Serializer = new EventSerializer(sample.NewRegistry()) });
+        await store.AppendAsync("order-o-1", ExpectedVersion.NoStream, [sample.New("Sales.OrderPlacedV1", "o-1", 42m)]);
+        await store.AppendAsync("order-o-2", ExpectedVersion.NoStream, [EventData.From(RawEvent.FromJson("sales.OrderPlaced", 2, """{"orderId":"o-2","customerId":"c-7","total":5}"""))]);
+
+        var v1 = Assert.Single(await store.ReadStreamAsync("order-o-1").ToListAsync());
+        var v2 = Assert.Single(await store.ReadStreamAsync("order-o-2").ToListAsync());
+
+        Assert.Equal((1, sample.New("Sales.OrderPlaced", "o-1", "unknown", 42m, "EUR")), (v1.SchemaVersion, v1.Event));
+        Assert.Equal((2, sample.New("Sales.OrderPlaced", "o-2", "c-7", 5m, "EUR")), (v2.SchemaVersion, v2.Event));
+    }
 }
