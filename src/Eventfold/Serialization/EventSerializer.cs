@@ -118,7 +118,12 @@ public sealed class EventSerializer
             {
                 if (value is null)
                 {
-                    if (Registry.TryGet(eventName, current, out var eventType))
+                    // A version with a type and a JSON upcaster but no typed one goes on as JSON, as a generated chain
+                    // would: the case of a name whose latest type the generator could not see (a published state).
+                    bool jsonStep = current < latest
+                        && !Registry.TryGetTypedUpcaster(eventName, current, out _)
+                        && Registry.TryGetJsonUpcaster(eventName, current, out _);
+                    if (!jsonStep && Registry.TryGet(eventName, current, out var eventType))
                     {
                         readingAs = eventType.ClrType;
                         var typeInfo = Options.GetTypeInfo(eventType.ClrType);
@@ -153,6 +158,16 @@ public sealed class EventSerializer
 
                 if (!Registry.TryGetTypedUpcaster(eventName, current, out var upcast))
                 {
+                    if (Registry.TryGetJsonUpcaster(eventName, current, out _))
+                    {
+                        // A JSON step after a typed one: the object goes on as JSON.
+                        stage = $"writing version {current} as JSON";
+                        json = JsonSerializer.SerializeToNode(value, Options.GetTypeInfo(value.GetType())) as JsonObject
+                            ?? throw Fail($"version {current} ('{value.GetType().FullName}') is not written as a JSON object");
+                        value = null;
+                        continue;
+                    }
+
                     throw Fail($"no upcaster leads from version {current} to the latest version {latest}");
                 }
 
