@@ -193,10 +193,34 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor VersionWithoutPathToLatest = Create(
         RuleIdentifiers.VersionWithoutPathToLatest,
         title: "Event version with no upcaster path to the latest version",
-        messageFormat: "'{0}' is version {1} of event '{2}', and no chain of upcasters leads from it to the latest version {3}: events stored at version {1} cannot be read; add an [Upcaster] from version {1} to the next",
+        messageFormat: "Version {1} of event '{2}' ({0}) has no chain of upcasters to the latest version {3}: events stored at version {1} cannot be read; add an [Upcaster] from version {1} to the next",
         DiagnosticCategories.Design,
         DiagnosticSeverity.Error,
         description: "Reading any stored version yields the latest type of its name through a chain of upcasters, version by version. A version from which no chain reaches the latest can be stored but never read back.");
+
+    public static readonly DiagnosticDescriptor DuplicateUpcaster = Create(
+        RuleIdentifiers.DuplicateUpcaster,
+        title: "Two upcasters from the same event version",
+        messageFormat: "Upcaster '{0}' reads version {1} of event '{2}', as does {3}: events stored at version {1} would have two ways forward; keep one",
+        DiagnosticCategories.Design,
+        DiagnosticSeverity.Error,
+        description: "The generator composes one chain of upcasters per stored version. Two upcasters from one name and version make that chain ambiguous, so neither is composed.");
+
+    public static readonly DiagnosticDescriptor UpcasterTargetNotNextVersion = Create(
+        RuleIdentifiers.UpcasterTargetNotNextVersion,
+        title: "Upcaster does not lead to the next version of its event",
+        messageFormat: "Upcaster '{0}' reads version {1} of event '{2}', but {3}; an upcaster leads to the next version of the same name",
+        DiagnosticCategories.Design,
+        DiagnosticSeverity.Error,
+        description: "A chain of upcasters goes version by version: each upcaster turns version n of a name into the next declared version of that name. An upcaster that returns another event, an earlier version, or skips a declared version breaks the chain or leaves a version's upcaster unused.");
+
+    public static readonly DiagnosticDescriptor UpcasterCycle = Create(
+        RuleIdentifiers.UpcasterCycle,
+        title: "Upcasters form a cycle",
+        messageFormat: "Upcaster '{0}' is on a cycle of upcasters ({1}): a chain through it never reaches the latest version",
+        DiagnosticCategories.Design,
+        DiagnosticSeverity.Error,
+        description: "Upcasters lead from older versions to newer ones. A set of upcasters that leads back to where it started can never produce the latest version, so no chain is composed through it.");
 
     private static DiagnosticDescriptor Create(
         string id,

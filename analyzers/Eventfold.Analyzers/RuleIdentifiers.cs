@@ -30,4 +30,7 @@ internal static class RuleIdentifiers
     public const string DispatcherKeyMethodShape = "EVF025";
     public const string DispatcherCannotBeGenerated = "EVF026";
     public const string ProjectionCannotBeGenerated = "EVF030";
+    public const string DuplicateUpcaster = "EVF040";
+    public const string UpcasterTargetNotNextVersion = "EVF041";
+    public const string UpcasterCycle = "EVF042";
 }

@@ -11,15 +11,23 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace Eventfold.Analyzers.Rules;
 
 /// <summary>
-/// EVF005: an [Event] version from which no chain of upcasters leads to the latest version of its name, so
-/// events stored at that version can never be read. Typed upcasters lead from their parameter's version to
-/// their return type's; JSON upcasters from their FromVersion to the next.
+/// The upcaster chains of the compilation, checked with the planner the registry generator composes them
+/// with (<see cref="UpcastPlanner"/>), so a version the generator gives no chain is one reported here:
+/// EVF005 a stored version with no path to the latest, EVF040 two upcasters from one version, EVF041 an
+/// upcaster that does not lead to the next version of its name, EVF042 an upcaster on a cycle.
 /// </summary>
+/// <remarks>
+/// The analyzers see the generators' output (the published-state records among it), which the registry
+/// generator cannot: a name whose latest type is generated is checked here and walked at run time there.
+/// </remarks>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class UpcasterChainAnalyzer : DiagnosticAnalyzer
 {
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-        ImmutableArray.Create(DiagnosticDescriptors.VersionWithoutPathToLatest);
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+        DiagnosticDescriptors.VersionWithoutPathToLatest,
+        DiagnosticDescriptors.DuplicateUpcaster,
+        DiagnosticDescriptors.UpcasterTargetNotNextVersion,
+        DiagnosticDescriptors.UpcasterCycle);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -35,115 +43,123 @@ public sealed class UpcasterChainAnalyzer : DiagnosticAnalyzer
 
             var eventAttribute = types.Event;
             var upcasterAttribute = types.Upcaster;
-            var history = new Lazy<History>(() => History.Read(start.Compilation, eventAttribute, upcasterAttribute), LazyThreadSafetyMode.ExecutionAndPublication);
-            start.RegisterSymbolAction(symbol => Analyze(symbol, eventAttribute, history), SymbolKind.NamedType);
+            var chains = new Lazy<Chains>(() => Chains.Read(start.Compilation, eventAttribute, upcasterAttribute), LazyThreadSafetyMode.ExecutionAndPublication);
+            start.RegisterSymbolAction(symbol => AnalyzeEvent(symbol, eventAttribute, chains), SymbolKind.NamedType);
+            start.RegisterSymbolAction(symbol => AnalyzeUpcaster(symbol, upcasterAttribute, chains), SymbolKind.Method);
         });
     }
 
-    private static void Analyze(SymbolAnalysisContext context, INamedTypeSymbol eventAttribute, Lazy<History> history)
+    private static void AnalyzeEvent(SymbolAnalysisContext context, INamedTypeSymbol eventAttribute, Lazy<Chains> chains)
     {
         var type = (INamedTypeSymbol)context.Symbol;
-        if (type.GetAttribute(eventAttribute) is not { } attribute)
+        if (!type.HasAttribute(eventAttribute) || !UpcasterReader.TryReadEvent(type, out var name, out int version))
         {
             return;
         }
 
-        string name = EventRules.StoredName(type, attribute);
-        int version = EventRules.StoredVersion(attribute);
-        if (history.Value.LatestOf(name) is { } latest && version < latest && !history.Value.Reaches(name, version, latest)
-            && type.Locations.FirstOrDefault(l => l.IsInSource) is { } location)
+        if (chains.Value.WithoutPath(name, version) is { } latest && type.Locations.FirstOrDefault(l => l.IsInSource) is { } location)
         {
             context.ReportDiagnostic(Diagnostic.Create(
-                DiagnosticDescriptors.VersionWithoutPathToLatest, location, type.Name, version, name, latest));
+                DiagnosticDescriptors.VersionWithoutPathToLatest, location, $"type '{type.Name}'", version, name, latest));
         }
     }
 
-    /// <summary>Every version of every event name in the compilation, and the upcasters between them.</summary>
-    private sealed class History
+    private static void AnalyzeUpcaster(SymbolAnalysisContext context, INamedTypeSymbol upcasterAttribute, Lazy<Chains> chains)
     {
-        private readonly Dictionary<string, int> _latest = new(StringComparer.Ordinal);
-        private readonly Dictionary<(string Name, int From), List<int>> _edges = new();
-
-        public int? LatestOf(string name) => _latest.TryGetValue(name, out int latest) ? latest : null;
-
-        public bool Reaches(string name, int from, int latest)
+        var method = (IMethodSymbol)context.Symbol;
+        if (!method.HasAttribute(upcasterAttribute) || method.Locations.FirstOrDefault(l => l.IsInSource) is not { } location)
         {
-            var seen = new HashSet<int>();
-            var pending = new Stack<int>();
-            pending.Push(from);
-            while (pending.Count > 0)
-            {
-                int version = pending.Pop();
-                if (version == latest)
-                {
-                    return true;
-                }
-
-                if (seen.Add(version) && _edges.TryGetValue((name, version), out var next))
-                {
-                    foreach (int to in next)
-                    {
-                        pending.Push(to);
-                    }
-                }
-            }
-
-            return false;
+            return;
         }
 
-        public static History Read(Compilation compilation, INamedTypeSymbol eventAttribute, INamedTypeSymbol upcasterAttribute)
+        var model = chains.Value;
+        int index = model.IndexOf(method);
+        if (index < 0)
         {
-            var history = new History();
+            return; // a shape generated code cannot call: EVF008 and EVF015 report it
+        }
+
+        var step = model.Steps[index];
+        foreach (var problem in model.History.Problems.Where(p => p.Step == index))
+        {
+            context.ReportDiagnostic(problem.Kind switch
+            {
+                UpcasterProblemKind.SameVersion => Diagnostic.Create(DiagnosticDescriptors.DuplicateUpcaster, location, step.Display, step.FromVersion, step.Name, problem.Detail),
+                UpcasterProblemKind.WrongTarget => Diagnostic.Create(DiagnosticDescriptors.UpcasterTargetNotNextVersion, location, step.Display, step.FromVersion, step.Name, problem.Detail),
+                _ => Diagnostic.Create(DiagnosticDescriptors.UpcasterCycle, location, step.Display, problem.Detail),
+            });
+        }
+
+        // A version stored only as JSON has no type to report on: its upcaster stands for it.
+        if (step.Kind == UpcasterKind.Json && !model.HasType(step.Name, step.FromVersion)
+            && model.WithoutPath(step.Name, step.FromVersion) is { } latest)
+        {
+            context.ReportDiagnostic(Diagnostic.Create(
+                DiagnosticDescriptors.VersionWithoutPathToLatest, location, $"JSON read by '{step.Display}'", step.FromVersion, step.Name, latest));
+        }
+    }
+
+    /// <summary>Every event version and upcaster of the compilation, in the order the generator plans them, and the plan.</summary>
+    private sealed class Chains
+    {
+        private readonly Dictionary<IMethodSymbol, int> _indexes;
+        private readonly HashSet<(string Name, int Version)> _typed;
+
+        private Chains(List<UpcasterStep> steps, Dictionary<IMethodSymbol, int> indexes, HashSet<(string, int)> typed, UpcastHistory history)
+        {
+            Steps = steps;
+            _indexes = indexes;
+            _typed = typed;
+            History = history;
+        }
+
+        public List<UpcasterStep> Steps { get; }
+
+        public UpcastHistory History { get; }
+
+        public int IndexOf(IMethodSymbol method) => _indexes.TryGetValue(method.OriginalDefinition, out int index) ? index : -1;
+
+        public bool HasType(string name, int version) => _typed.Contains((name, version));
+
+        /// <summary>The latest version when no chain leads there from <paramref name="version"/> for want of an upcaster; null otherwise (two upcasters from one version are EVF040's).</summary>
+        public int? WithoutPath(string name, int version) =>
+            History.Unreadable.TryGetValue((name, version), out var reason) && reason == UnreadableReason.NoPath ? History.Latest[name] : null;
+
+        public static Chains Read(Compilation compilation, INamedTypeSymbol eventAttribute, INamedTypeSymbol upcasterAttribute)
+        {
+            var events = new List<EventVersion>();
+            var found = new List<(UpcasterStep Step, IMethodSymbol Method)>();
             foreach (var type in SourceTypes.All(compilation))
             {
-                history.Add(type, eventAttribute, upcasterAttribute);
-            }
-
-            return history;
-        }
-
-        private void Add(INamedTypeSymbol type, INamedTypeSymbol eventAttribute, INamedTypeSymbol upcasterAttribute)
-        {
-            if (type.GetAttribute(eventAttribute) is { } attribute)
-            {
-                string name = EventRules.StoredName(type, attribute);
-                int version = EventRules.StoredVersion(attribute);
-                _latest[name] = Math.Max(version, _latest.TryGetValue(name, out int known) ? known : 0);
-            }
-
-            foreach (var method in type.GetMembers().OfType<IMethodSymbol>())
-            {
-                var upcaster = method.GetAttribute(upcasterAttribute);
-                if (upcaster is null || method.Parameters.Length != 1)
+                if (type.HasAttribute(eventAttribute) && UpcasterReader.TryReadEvent(type, out var name, out int version))
                 {
-                    continue;
+                    events.Add(new EventVersion(name, version, CompilerNames.FullyQualified(type)));
                 }
 
-                if (method.Parameters[0].Type is INamedTypeSymbol from && method.ReturnType is INamedTypeSymbol to
-                    && from.GetAttribute(eventAttribute) is { } fromEvent && to.GetAttribute(eventAttribute) is { } toEvent)
+                foreach (var method in type.GetMembers().OfType<IMethodSymbol>())
                 {
-                    string fromName = EventRules.StoredName(from, fromEvent);
-                    if (fromName == EventRules.StoredName(to, toEvent))
+                    if (method.GetAttribute(upcasterAttribute) is { } attribute && UpcasterReader.Read(method, attribute) is { } step)
                     {
-                        Edge(fromName, EventRules.StoredVersion(fromEvent), EventRules.StoredVersion(toEvent));
+                        found.Add((step, method));
                     }
                 }
-                else if (upcaster.ConstructorArguments.Length > 0 && upcaster.ConstructorArguments[0].Value is string jsonName
-                    && upcaster.NamedArguments.FirstOrDefault(a => a.Key == "FromVersion").Value.Value is int fromVersion)
-                {
-                    Edge(jsonName, fromVersion, fromVersion + 1);
-                }
             }
-        }
 
-        private void Edge(string name, int from, int to)
-        {
-            if (!_edges.TryGetValue((name, from), out var next))
+            // The generator's order (EventRegistryParser.Combine), so messages list the same upcasters in the same order.
+            var ordered = found
+                .OrderBy(f => f.Step.Name, StringComparer.Ordinal)
+                .ThenBy(f => f.Step.FromVersion)
+                .ThenBy(f => f.Step.Method, StringComparer.Ordinal)
+                .ToList();
+            var steps = ordered.Select(f => f.Step).ToList();
+            var indexes = new Dictionary<IMethodSymbol, int>(SymbolEqualityComparer.Default);
+            for (int i = 0; i < ordered.Count; i++)
             {
-                _edges[(name, from)] = next = [];
+                indexes[ordered[i].Method] = i;
             }
 
-            next.Add(to);
+            var typed = new HashSet<(string, int)>(events.Select(e => (e.Name, e.Version)));
+            return new Chains(steps, indexes, typed, UpcastPlanner.Plan(events, steps));
         }
     }
 }

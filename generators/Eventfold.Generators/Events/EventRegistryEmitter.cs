@@ -1,6 +1,8 @@
+using Eventfold.Compiler;
+
 namespace Eventfold.Generators.Events;
 
-/// <summary>Writes the registration class of one assembly from its <see cref="RegistrySpec"/>.</summary>
+/// <summary>Writes the registration class of one assembly from its <see cref="RegistrySpec"/>: the events, and one upcast chain per stored version.</summary>
 internal static class EventRegistryEmitter
 {
     public const string HintName = "EventfoldEventRegistration.g.cs";
@@ -14,7 +16,7 @@ internal static class EventRegistryEmitter
         w.Line("#pragma warning disable CA2255");
         w.Line();
         w.Open("namespace Eventfold.Generated");
-        w.Line("/// <summary>Registers this assembly's [Event] types and [Upcaster] methods, so nothing is scanned at run time.</summary>");
+        w.Line("/// <summary>Registers this assembly's [Event] types, and the upcast chain of each older version, so nothing is scanned or searched at run time.</summary>");
         w.Line("[global::System.CodeDom.Compiler.GeneratedCode(\"Eventfold.Generators\", \"" + GeneratorInfo.Version + "\")]");
         w.Open("internal static class " + spec.ClassName);
         w.Line("[global::System.Runtime.CompilerServices.ModuleInitializer]");
@@ -30,7 +32,12 @@ internal static class EventRegistryEmitter
             w.Line($"registry.Register<{e.TypeName}>({e.Name.ToLiteral()}, {e.Version});");
         }
 
-        foreach (var u in spec.Upcasters)
+        foreach (var chain in spec.Chains)
+        {
+            w.Line($"registry.RegisterChain({chain.Name.ToLiteral()}, {chain.FromVersion}, {chain.MethodName});");
+        }
+
+        foreach (var u in spec.Unchained)
         {
             w.Line(u.Kind == UpcasterKind.Typed
                 ? $"registry.RegisterUpcaster<{u.FromType}, {u.ToType}>({u.Name.ToLiteral()}, {u.FromVersion}, {u.Method});"
@@ -38,8 +45,48 @@ internal static class EventRegistryEmitter
         }
 
         w.Close();
+        foreach (var chain in spec.Chains)
+        {
+            w.Line();
+            EmitChain(w, chain);
+        }
+
         w.Close();
         w.Close();
         return w.ToString();
     }
+
+    private static void EmitChain(SourceWriter w, ChainSpec chain)
+    {
+        w.Line($"/// <summary>{Escape(chain.Name)} version {chain.FromVersion} to {chain.ToVersion}: {Escape(chain.Summary)}.</summary>");
+        w.Open($"private static object {chain.MethodName}(global::System.ReadOnlySpan<byte> payload, ref global::Eventfold.UpcastChainContext chain)");
+        foreach (var link in chain.Links)
+        {
+            switch (link.Kind)
+            {
+                case ChainLinkKind.ReadPayload:
+                    w.Line($"{link.Type} {link.Output} = chain.Read<{link.Type}>(payload, {link.Version});");
+                    break;
+                case ChainLinkKind.ReadPayloadAsJson:
+                    w.Line($"{link.Type} {link.Output} = chain.ReadJson(payload, {link.Version});");
+                    break;
+                case ChainLinkKind.ReadJson:
+                    w.Line($"{link.Type} {link.Output} = chain.Read<{link.Type}>({link.Input}, {link.Version});");
+                    break;
+                case ChainLinkKind.WriteJson:
+                    w.Line($"global::{UpcasterReader.JsonObject} {link.Output} = chain.ToJson<{link.Type}>({link.Input}, {link.Version});");
+                    break;
+                default:
+                    w.Line($"chain.Upcasting({link.Version});");
+                    w.Line($"{link.Type} {link.Output} = chain.Upcasted({link.Method}({link.Input}));");
+                    break;
+            }
+        }
+
+        w.Line($"return {chain.Result};");
+        w.Close();
+    }
+
+    /// <summary>Doc comments are XML: an event name may hold '&lt;' or '&amp;'.</summary>
+    private static string Escape(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Text;
@@ -9,9 +10,9 @@ using Microsoft.CodeAnalysis;
 namespace Eventfold.Generators.Events;
 
 /// <summary>
-/// Reads <c>[Event]</c> types and <c>[Upcaster]</c> methods into specs. Anything the generated
-/// registration could not call (inaccessible, generic, wrong shape) yields null: the analyzers
-/// report it, the generator just leaves it out.
+/// Reads <c>[Event]</c> types and <c>[Upcaster]</c> methods into specs, and composes the upcast chains
+/// from them. Anything the generated registration could not call (inaccessible, generic, wrong shape)
+/// yields null: the analyzers report it, the generator just leaves it out.
 /// </summary>
 internal static class EventRegistryParser
 {
@@ -28,50 +29,16 @@ internal static class EventRegistryParser
             : null;
     }
 
-    public static UpcasterSpec? ParseUpcaster(GeneratorAttributeSyntaxContext context, CancellationToken ct)
+    /// <summary>An upcaster as the shared reader sees it (the analyzers check the same steps); null when generated code cannot call it.</summary>
+    public static UpcasterStep? ParseUpcaster(GeneratorAttributeSyntaxContext context, CancellationToken ct)
     {
         ct.ThrowIfCancellationRequested();
-        if (context.TargetSymbol is not IMethodSymbol method
-            || context.Attributes.Length == 0
-            || !method.IsStatic
-            || method.IsGenericMethod
-            || method.Parameters.Length != 1
-            || method.Parameters[0].RefKind != RefKind.None
-            || method.ReturnsByRef
-            || method.ReturnsByRefReadonly
-            || !method.IsAccessibleInAssembly()
-            || method.ContainingType is not { } owner
-            || owner.IsOrIsNestedInGeneric())
-        {
-            return null;
-        }
-
-        string methodName = owner.ToFullyQualifiedName() + "." + CompilerNames.Identifier(method.Name);
-        var from = method.Parameters[0].Type;
-        var to = method.ReturnType;
-
-        if (IsJsonObject(from) && IsJsonObject(to))
-        {
-            var attribute = context.Attributes[0];
-            string? name = attribute.FirstStringArgument();
-            int fromVersion = attribute.NamedInt("FromVersion", 0);
-            return string.IsNullOrEmpty(name) || fromVersion < 1
-                ? null
-                : new UpcasterSpec(UpcasterKind.Json, name!, fromVersion, "", "", methodName);
-        }
-
-        if (from is not INamedTypeSymbol fromType || to is not INamedTypeSymbol toType
-            || !TryReadEvent(fromType, fromType.FindAttribute(KnownNames.EventAttribute), out var fromName, out int fromEventVersion)
-            || !TryReadEvent(toType, toType.FindAttribute(KnownNames.EventAttribute), out var toName, out _)
-            || !string.Equals(fromName, toName, StringComparison.Ordinal))
-        {
-            return null;
-        }
-
-        return new UpcasterSpec(UpcasterKind.Typed, fromName, fromEventVersion, fromType.ToFullyQualifiedName(), toType.ToFullyQualifiedName(), methodName);
+        return context.TargetSymbol is IMethodSymbol method && context.Attributes.Length > 0
+            ? UpcasterReader.Read(method, context.Attributes[0])
+            : null;
     }
 
-    public static RegistrySpec? Combine(ImmutableArray<EventSpec> events, ImmutableArray<UpcasterSpec> upcasters, string assemblyName)
+    public static RegistrySpec? Combine(ImmutableArray<EventSpec> events, ImmutableArray<UpcasterStep> upcasters, string assemblyName)
     {
         if (events.IsDefaultOrEmpty && upcasters.IsDefaultOrEmpty)
         {
@@ -82,13 +49,27 @@ internal static class EventRegistryParser
         var sortedEvents = events
             .OrderBy(e => e.Name, StringComparer.Ordinal)
             .ThenBy(e => e.Version)
-            .ThenBy(e => e.TypeName, StringComparer.Ordinal);
+            .ThenBy(e => e.TypeName, StringComparer.Ordinal)
+            .ToList();
         var sortedUpcasters = upcasters
-            .OrderBy(u => u.Kind)
-            .ThenBy(u => u.Name, StringComparer.Ordinal)
+            .OrderBy(u => u.Name, StringComparer.Ordinal)
             .ThenBy(u => u.FromVersion)
-            .ThenBy(u => u.Method, StringComparer.Ordinal);
-        return new RegistrySpec(ClassNameFor(assemblyName), sortedEvents.ToEquatableArray(), sortedUpcasters.ToEquatableArray());
+            .ThenBy(u => u.Method, StringComparer.Ordinal)
+            .ToList();
+
+        // The chains are composed here, once per change of any event or upcaster; versions the planner finds no
+        // single chain for get none, and the analyzers (EVF005, EVF040 to EVF042) say why.
+        var history = UpcastPlanner.Plan(sortedEvents.Select(e => new EventVersion(e.Name, e.Version, e.TypeName)).ToList(), sortedUpcasters);
+        var chains = history.Chains
+            .Select(c => new ChainSpec(c.Name, c.FromVersion, c.ToVersion, c.MethodName, c.Links.ToEquatableArray(), c.Result, c.Summary))
+            .ToList();
+
+        // An upcaster that starts no generated chain is registered on its own, for the serializer's run-time walk:
+        // its name's latest type is one this generator cannot see (the published state another generator writes,
+        // or a type of another assembly), so no chain to it could be composed here.
+        var chained = new HashSet<(string Name, int Version)>(chains.Select(c => (c.Name, c.FromVersion)));
+        var unchained = sortedUpcasters.Where(u => !chained.Contains((u.Name, u.FromVersion)));
+        return new RegistrySpec(ClassNameFor(assemblyName), sortedEvents.ToEquatableArray(), chains.ToEquatableArray(), unchained.ToEquatableArray());
     }
 
     /// <summary>Reads an event through the rules shared with the analyzers: an event with a problem is left out (EVF015, EVF016 say why).</summary>
@@ -105,8 +86,6 @@ internal static class EventRegistryParser
         version = EventRules.StoredVersion(attribute);
         return true;
     }
-
-    private static bool IsJsonObject(ITypeSymbol type) => type.ToDisplayString() is KnownNames.JsonObject or KnownNames.JsonObject + "?";
 
     /// <summary>One class per assembly, so two assemblies that see each other's internals do not clash.</summary>
     private static string ClassNameFor(string assemblyName)

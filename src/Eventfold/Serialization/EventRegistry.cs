@@ -95,6 +95,25 @@ public sealed class EventRegistry
         }
     }
 
+    /// <summary>
+    /// Registers the generated chain that reads version <paramref name="fromVersion"/> of <paramref name="name"/>
+    /// as the latest version. The serializer runs it before any single upcaster registered for that version:
+    /// the generator composed the path at build time, so nothing is searched when events are read.
+    /// </summary>
+    public void RegisterChain(string name, int fromVersion, UpcastChain chain)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        ArgumentNullException.ThrowIfNull(chain);
+        lock (_writeGate)
+        {
+            var tables = _tables;
+            _tables = tables with
+            {
+                Chains = new Dictionary<(string, int), UpcastChain>(tables.Chains) { [(name, fromVersion)] = chain },
+            };
+        }
+    }
+
     public bool TryGetByType(Type type, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out EventType? eventType) =>
         _tables.ByType.TryGetValue(type, out eventType);
 
@@ -110,14 +129,18 @@ public sealed class EventRegistry
     internal bool TryGetJsonUpcaster(string name, int fromVersion, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Func<JsonObject, JsonObject>? upcast) =>
         _tables.JsonUpcasters.TryGetValue((name, fromVersion), out upcast);
 
+    internal bool TryGetChain(string name, int fromVersion, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out UpcastChain? chain) =>
+        _tables.Chains.TryGetValue((name, fromVersion), out chain);
+
     private sealed record Tables(
         Dictionary<Type, EventType> ByType,
         Dictionary<(string Name, int Version), EventType> ByName,
         Dictionary<string, int> Latest,
         Dictionary<(string Name, int Version), Func<object, object>> TypedUpcasters,
-        Dictionary<(string Name, int Version), Func<JsonObject, JsonObject>> JsonUpcasters)
+        Dictionary<(string Name, int Version), Func<JsonObject, JsonObject>> JsonUpcasters,
+        Dictionary<(string Name, int Version), UpcastChain> Chains)
     {
-        public static Tables Empty { get; } = new([], [], new(StringComparer.Ordinal), [], []);
+        public static Tables Empty { get; } = new([], [], new(StringComparer.Ordinal), [], [], []);
 
         public Tables With(EventType entry)
         {

@@ -7,7 +7,8 @@ namespace Eventfold;
 
 /// <summary>
 /// Turns events into their stored JSON form and back, through one <see cref="EventRegistry"/>. Reading
-/// an older schema version runs the registered upcasters until the latest version's type comes out.
+/// an older schema version runs the generated upcast chain of that version (one direct call per upcaster,
+/// composed at build time), or else the single upcasters registered by hand, until the latest version's type comes out.
 /// Pass a <see cref="JsonSerializerContext"/> to <see cref="Create(JsonSerializerContext, EventRegistry?)"/>
 /// to serialize with source-generated metadata and no reflection.
 /// </summary>
@@ -87,8 +88,26 @@ public sealed class EventSerializer
     public object Deserialize(string stream, long version, string eventName, int schemaVersion, ReadOnlySpan<byte> data, GlobalPosition? position)
     {
         int current = schemaVersion;
+        int latest = Registry.LatestVersion(eventName);
         JsonObject? json = null;
         object? value = null;
+        if (schemaVersion < latest && Registry.TryGetChain(eventName, schemaVersion, out var chain))
+        {
+            value = ReadThroughChain(chain, stream, version, eventName, schemaVersion, data, position);
+            if (!Registry.TryGetByType(value.GetType(), out var reached) || reached.Name != eventName || reached.Version <= schemaVersion)
+            {
+                throw Fail($"the upcast chain from version {schemaVersion} returned '{value.GetType().FullName}', which is not a later version of '{eventName}'");
+            }
+
+            if (reached.Version >= latest)
+            {
+                return value;
+            }
+
+            // A later version registered by another assembly: on through the single upcasters registered for it.
+            current = reached.Version;
+        }
+
         string stage = "reading the payload";
         // The type being read, named in the message only if reading fails: formatting that message up
         // front would allocate a string for every event read.
@@ -99,7 +118,12 @@ public sealed class EventSerializer
             {
                 if (value is null)
                 {
-                    if (Registry.TryGet(eventName, current, out var eventType))
+                    // A version with a type and a JSON upcaster but no typed one goes on as JSON, as a generated chain
+                    // would: the case of a name whose latest type the generator could not see (a published state).
+                    bool jsonStep = current < latest
+                        && !Registry.TryGetTypedUpcaster(eventName, current, out _)
+                        && Registry.TryGetJsonUpcaster(eventName, current, out _);
+                    if (!jsonStep && Registry.TryGet(eventName, current, out var eventType))
                     {
                         readingAs = eventType.ClrType;
                         var typeInfo = Options.GetTypeInfo(eventType.ClrType);
@@ -121,20 +145,30 @@ public sealed class EventSerializer
                     }
                     else
                     {
-                        throw Fail(Registry.LatestVersion(eventName) == 0
+                        throw Fail(latest == 0
                             ? "no [Event] type is registered with that name"
                             : $"no [Event] type or upcaster is registered for version {current}");
                     }
                 }
 
-                if (current >= Registry.LatestVersion(eventName))
+                if (current >= latest)
                 {
                     return value;
                 }
 
                 if (!Registry.TryGetTypedUpcaster(eventName, current, out var upcast))
                 {
-                    throw Fail($"no upcaster leads from version {current} to the latest version {Registry.LatestVersion(eventName)}");
+                    if (Registry.TryGetJsonUpcaster(eventName, current, out _))
+                    {
+                        // A JSON step after a typed one: the object goes on as JSON.
+                        stage = $"writing version {current} as JSON";
+                        json = JsonSerializer.SerializeToNode(value, Options.GetTypeInfo(value.GetType())) as JsonObject
+                            ?? throw Fail($"version {current} ('{value.GetType().FullName}') is not written as a JSON object");
+                        value = null;
+                        continue;
+                    }
+
+                    throw Fail($"no upcaster leads from version {current} to the latest version {latest}");
                 }
 
                 stage = $"upcasting from version {current}";
@@ -159,6 +193,20 @@ public sealed class EventSerializer
 
         EventDeserializationException Fail(string reason) =>
             new(stream, version, eventName, schemaVersion, reason, position: position);
+    }
+
+    /// <summary>Runs a generated chain; a failure names the step that failed, and the stored bytes stay as they are.</summary>
+    private object ReadThroughChain(UpcastChain chain, string stream, long version, string eventName, int schemaVersion, ReadOnlySpan<byte> data, GlobalPosition? position)
+    {
+        var context = new UpcastChainContext(Options);
+        try
+        {
+            return chain(data, ref context) ?? throw new InvalidOperationException("the upcast chain returned null");
+        }
+        catch (Exception ex)
+        {
+            throw new EventDeserializationException(stream, version, eventName, schemaVersion, $"failed while {context.Describe()}: {ex.Message}", ex, position);
+        }
     }
 
     /// <summary>Whether events of <paramref name="eventName"/> can be read here: some version of it is registered.</summary>

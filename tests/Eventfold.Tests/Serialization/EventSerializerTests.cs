@@ -127,4 +127,23 @@ public sealed class EventSerializerTests
         Assert.Contains($"reading the payload as '{typeof(ParcelShipped).FullName}'", ex.Message);
         Assert.Contains("version 7", ex.Message);
     }
+
+    [Fact]
+    public void The_run_time_walk_goes_on_as_JSON_after_a_typed_upcaster_when_only_a_JSON_one_leads_on()
+    {
+        // No generated chain: the shape of a published state, whose latest type the registry generator cannot see.
+        var registry = new EventRegistry();
+        registry.Register<ParcelShippedV1>("parcel.shipped", 1);
+        registry.Register<ParcelShippedV2>("parcel.shipped", 2);
+        registry.Register<ParcelShipped>("parcel.shipped", 3);
+        registry.RegisterUpcaster<ParcelShippedV1, ParcelShippedV2>("parcel.shipped", 1, e => new ParcelShippedV2(e.ParcelId, "unknown"));
+        registry.RegisterJsonUpcaster("parcel.shipped", 2, v2 => { v2["boxes"] = 1; return v2; });
+        var serializer = new EventSerializer(registry);
+
+        object fromV1 = serializer.Deserialize("parcel-p-1", 0, "parcel.shipped", 1, Utf8("""{"parcelId":"p-1"}"""));
+        object fromV2 = serializer.Deserialize("parcel-p-2", 0, "parcel.shipped", 2, Utf8("""{"parcelId":"p-2","carrier":"DHL"}"""));
+
+        Assert.Equal(new ParcelShipped("p-1", "unknown", 1), fromV1);
+        Assert.Equal(new ParcelShipped("p-2", "DHL", 1), fromV2);
+    }
 }
