@@ -30,4 +30,6 @@ internal static class RuleIdentifiers
     public const string DispatcherKeyMethodShape = "EVF025";
     public const string DispatcherCannotBeGenerated = "EVF026";
     public const string ProjectionCannotBeGenerated = "EVF030";
+    public const string SnapshotCannotRestoreMember = "EVF043";
+    public const string SnapshotMemberNotRoundTripped = "EVF044";
 }
