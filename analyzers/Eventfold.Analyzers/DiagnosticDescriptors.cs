@@ -221,6 +221,21 @@ internal static class DiagnosticDescriptors
         DiagnosticCategories.Design,
         DiagnosticSeverity.Error,
         description: "Upcasters lead from older versions to newer ones. A set of upcasters that leads back to where it started can never produce the latest version, so no chain is composed through it.");
+    public static readonly DiagnosticDescriptor SnapshotCannotRestoreMember = Create(
+        RuleIdentifiers.SnapshotCannotRestoreMember,
+        title: "Snapshotted aggregate has state the snapshot cannot restore",
+        messageFormat: "Aggregate '{0}' sets SnapshotEvery, but its {1}; so no snapshot is ever written and every load replays all events",
+        DiagnosticCategories.Design,
+        DiagnosticSeverity.Warning,
+        description: "The generated restore puts each member back through itself, without reflection: it assigns a settable field or property and refills a get-only collection. A readonly field, a get-only or init-only property of another type, or a field of a base class cannot be put back, and a snapshot without it would restore a different state than a replay; the generator then writes no snapshot code at all.");
+
+    public static readonly DiagnosticDescriptor SnapshotMemberNotRoundTripped = Create(
+        RuleIdentifiers.SnapshotMemberNotRoundTripped,
+        title: "Snapshotted aggregate has a member System.Text.Json does not read back",
+        messageFormat: "Aggregate '{0}' sets SnapshotEvery, but its {1}; so no snapshot is ever written and every load replays all events",
+        DiagnosticCategories.Design,
+        DiagnosticSeverity.Warning,
+        description: "A snapshot writes each member with System.Text.Json's general defaults and reads it back the same way. An object member comes back as a JsonElement, a tuple or a field of a nested type is left out, a nested property without a public setter is never set, and an interface cannot be created: the restored state would differ from a replay's, or never be restored. The generator then writes no snapshot code at all.");
 
     private static DiagnosticDescriptor Create(
         string id,

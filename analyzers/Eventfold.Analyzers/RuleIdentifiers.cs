@@ -33,4 +33,6 @@ internal static class RuleIdentifiers
     public const string DuplicateUpcaster = "EVF040";
     public const string UpcasterTargetNotNextVersion = "EVF041";
     public const string UpcasterCycle = "EVF042";
+    public const string SnapshotCannotRestoreMember = "EVF043";
+    public const string SnapshotMemberNotRoundTripped = "EVF044";
 }

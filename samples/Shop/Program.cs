@@ -163,3 +163,47 @@ async Task Feed<T>(string policy, T notifier, Func<T, Func<SendConfirmation, Can
     var s = stats(notifier);
     Note($"{policy,-12} offered 60 in {offered.TotalMilliseconds,4:0} ms: depth at most {maxDepth}, workers up to {maxWorkers}; sent {s.Processed}, dropped {s.Dropped}, rejected {s.Rejected}");
 }
+
+Heading("Schema evolution: a customer the first release registered, read by this one");
+var customers = new AggregateRepository<Customer>(store);
+string customerId = $"c-{Guid.NewGuid():N}"[..10];
+string customerStream = AggregateRepository<Customer>.StreamFor(customerId);
+// Written exactly as the first release wrote it: an instance of the version 1 type is stored as version 1.
+Command($"the first release registers {customerId}: CustomerRegistered version 1, no email");
+await store.AppendAsync(customerStream, ExpectedVersion.NoStream, [new EventData(new CustomerRegisteredV1(customerId, "Ada"), Guid.NewGuid(), EventMetadata.Empty)]);
+await foreach (var e in store.ReadStreamAsync(customerStream))
+{
+    Note($"stored as {e.EventName} v{e.SchemaVersion}, read through the upcaster as {e.Event}");
+}
+
+var customer = (await customers.LoadAsync(customerId))!;
+State(customer);
+
+Heading("A snapshotted aggregate: Customer keeps a snapshot every 5 events");
+Command("earn points for 12 orders and redeem a mug, saving after each");
+for (int i = 1; i <= 12; i++)
+{
+    customer.EarnPoints(10, $"order {i}");
+    await customers.SaveAsync(customer);
+}
+
+customer.Redeem("mug", 50);
+await customers.SaveAsync(customer);
+State(customer);
+
+// A save writes its snapshot in the background; the last crossing of a multiple of 5 events was at v9.
+var snapshot = await store.GetSnapshotAsync(customerStream);
+for (int wait = 0; snapshot?.Version != 9 && wait < 100; wait++)
+{
+    await Task.Delay(20);
+    snapshot = await store.GetSnapshotAsync(customerStream);
+}
+
+if (snapshot is not null)
+{
+    Note($"snapshot at v{snapshot.Version} ({snapshot.StateType}): {System.Text.Encoding.UTF8.GetString(snapshot.Data)}");
+}
+
+var restored = (await customers.LoadAsync(customerId))!;
+Note($"loaded: the snapshot at v{snapshot?.Version}, then the {restored.Version - (snapshot?.Version ?? -1)} events after it");
+State(restored);

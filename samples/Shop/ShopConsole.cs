@@ -27,4 +27,7 @@ internal static class ShopConsole
 
     public static void Recorded(RecordedEvent e) =>
         Console.WriteLine($"  #{e.Position,-4} {e.Stream} v{e.Version} {e.EventName} {e.Event}");
+
+    public static void State(Customer customer) =>
+        Console.WriteLine($"  state: customer {customer.Id} v{customer.Version}, {customer.Name} <{customer.Email}>, {customer.Points} points, rewards [{string.Join(", ", customer.Rewards)}]");
 }

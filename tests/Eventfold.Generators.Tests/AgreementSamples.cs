@@ -56,6 +56,19 @@ internal static class AgreementSamples
                 private void Apply(Checked e) { }
             }
             """),
+        ("SnapshotOfRoundTrippingState", Events + """
+            public sealed record Money(decimal Amount, string Currency);
+            [Aggregate("cart", SnapshotEvery = 5)]
+            public sealed partial class Cart
+            {
+                private int _checks;
+                private readonly System.Collections.Generic.Dictionary<string, Money> _lines = new();
+                public Money? Last { get; private set; }
+                public System.Collections.Generic.List<string> Notes { get; } = [];
+                public void Check() => Raise(new Checked(1));
+                private void Apply(Checked e) => _checks += e.Count;
+            }
+            """),
     ];
 
     /// <summary>
@@ -127,5 +140,19 @@ internal static class AgreementSamples
         ("RaiseOfNonEvent", Events + """
             [Aggregate("cart")] public sealed partial class Cart { public void Oops() => Raise(new NotAnEvent()); }
             """, "EVF017", "Cart.g.cs", "case global::NotAnEvent"),
+        ("SnapshotOfReadonlyField", Events + """
+            [Aggregate("cart", SnapshotEvery = 5)] public sealed partial class Cart { private readonly decimal _limit = 1m; private void Apply(Checked e) { } }
+            """, "EVF043", "Cart.g.cs", "RestoreSnapshot"),
+        ("SnapshotOfBaseClassState", Events + """
+            public abstract class CartBase { private int _touched; protected void Touch() => _touched++; }
+            [Aggregate("cart", SnapshotEvery = 5)] public sealed partial class Cart : CartBase { private void Apply(Checked e) => Touch(); }
+            """, "EVF043", "Cart.g.cs", "RestoreSnapshot"),
+        ("SnapshotOfTuple", Events + """
+            [Aggregate("cart", SnapshotEvery = 5)] public sealed partial class Cart { private (string Sku, int Count) _last; private void Apply(Checked e) => _last = ("a", e.Count); }
+            """, "EVF044", "Cart.g.cs", "RestoreSnapshot"),
+        ("SnapshotOfPrivateSetterInside", Events + """
+            public sealed class Money { public decimal Amount { get; private set; } }
+            [Aggregate("cart", SnapshotEvery = 5)] public sealed partial class Cart { public Money Total { get; private set; } = new(); private void Apply(Checked e) { } }
+            """, "EVF044", "Cart.g.cs", "RestoreSnapshot"),
     ];
 }

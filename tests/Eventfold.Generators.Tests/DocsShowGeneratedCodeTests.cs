@@ -11,7 +11,7 @@ public sealed class DocsShowGeneratedCodeTests
     [InlineData("events.md", "BillingRegistry.EventfoldEventRegistration.g.cs.txt")]
     [InlineData("back-pressure.md", "NotifierInNamespace.Shop.Notifications.Notifier.Dispatcher.g.cs.txt")]
     [InlineData("projections.md", "OrderTotalsProjection.Shop.Orders.OrderTotals.Projection.g.cs.txt")]
-    [InlineData("event-versioning-chains.md", "SalesChains.EventfoldEventRegistration.g.cs.txt")]
+    [InlineData("event-versioning.md", "SalesChains.EventfoldEventRegistration.g.cs.txt")]
     public void A_docs_page_shows_the_current_baseline(string page, string baseline)
     {
         string testsDir = TestsDirectory();

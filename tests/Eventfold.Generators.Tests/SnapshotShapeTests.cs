@@ -46,6 +46,9 @@ public sealed class SnapshotShapeTests
     [InlineData("public string Name { get; } = \"\";", "get-only property 'Name'")]
     [InlineData("public string Name { get; init; } = \"\";", "init-only property 'Name'")]
     [InlineData("private System.Func<int>? _next;", "member '_next'")]
+    [InlineData("private object? _last;", "member '_last' of type object is read back as a JsonElement")]
+    [InlineData("private (int From, int To) _range;", "member '_range' of tuple type")]
+    [InlineData("private System.Collections.Generic.List<System.IDisposable> _open = new();", "member '_open[]' of type IDisposable, an interface")]
     public void A_member_that_cannot_be_restored_means_no_snapshot_code(string member, string reason)
     {
         string generated = Generate(member);

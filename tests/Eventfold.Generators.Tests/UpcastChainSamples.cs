@@ -108,7 +108,7 @@ internal static class UpcastChainSamples
         """;
 
     /// <summary>
-    /// The history docs/event-versioning-chains.md shows: version 1 to 2 is a typed upcaster, 2 to 3 a JSON
+    /// The history docs/event-versioning.md shows: version 1 to 2 is a typed upcaster, 2 to 3 a JSON
     /// one, so a version 1 payload reaches the latest type through a two-step mixed chain.
     /// </summary>
     public const string Sales = """
