@@ -182,6 +182,27 @@ internal static class DiagnosticDescriptors
         DiagnosticCategories.Usage,
         DiagnosticSeverity.Error,
         description: "The generator implements a [BoundedDispatcher] class as one concrete instance type that holds its queue and workers. A static class, a generic class or one nested in a generic type gets no generated members.");
+    public static readonly DiagnosticDescriptor DispatcherDeclaresGeneratedMember = Create(
+        RuleIdentifiers.DispatcherDeclaresGeneratedMember,
+        title: "Dispatcher declares a member the generator adds",
+        messageFormat: "{0}",
+        DiagnosticCategories.Usage,
+        DiagnosticSeverity.Error,
+        description: "The generator adds EnqueueAsync, TryEnqueue, Start, StopAsync, DisposeAsync, Stats, Configure and __Eventfold members to every [BoundedDispatcher] class. A declared member of one of those names would collide with the generated one, an inherited one would be hidden; the class gets no generated members.");
+    public static readonly DiagnosticDescriptor DispatcherOverflowUndefined = Create(
+        RuleIdentifiers.DispatcherOverflowUndefined,
+        title: "Dispatcher overflow policy is not defined",
+        messageFormat: "{0}",
+        DiagnosticCategories.Usage,
+        DiagnosticSeverity.Error,
+        description: "Overflow decides what a full queue does with a new message: Wait, DropOldest, DropNewest or Reject. A number that is none of them has no meaning; the class gets no generated members.");
+    public static readonly DiagnosticDescriptor DispatcherMessageLessAccessible = Create(
+        RuleIdentifiers.DispatcherMessageLessAccessible,
+        title: "Dispatcher handles a message type less accessible than itself",
+        messageFormat: "{0}",
+        DiagnosticCategories.Usage,
+        DiagnosticSeverity.Error,
+        description: "The generator writes a public EnqueueAsync and TryEnqueue for every handled message type. A message type less accessible than the dispatcher could not be their parameter (CS0051); the class gets no generated members.");
     public static readonly DiagnosticDescriptor ProjectionCannotBeGenerated = Create(
         RuleIdentifiers.ProjectionCannotBeGenerated,
         title: "Projection type cannot be generated",

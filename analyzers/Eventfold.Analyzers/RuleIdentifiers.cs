@@ -29,6 +29,9 @@ internal static class RuleIdentifiers
     public const string DispatcherDuplicateHandle = "EVF024";
     public const string DispatcherKeyMethodShape = "EVF025";
     public const string DispatcherCannotBeGenerated = "EVF026";
+    public const string DispatcherDeclaresGeneratedMember = "EVF027";
+    public const string DispatcherOverflowUndefined = "EVF028";
+    public const string DispatcherMessageLessAccessible = "EVF029";
     public const string ProjectionCannotBeGenerated = "EVF030";
     public const string DuplicateUpcaster = "EVF040";
     public const string UpcasterTargetNotNextVersion = "EVF041";

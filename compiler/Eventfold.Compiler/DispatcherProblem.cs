@@ -1,6 +1,6 @@
 namespace Eventfold.Compiler;
 
-/// <summary>Why the generator leaves a <c>[BoundedDispatcher]</c> class out; each kind has its own rule (EVF020 to EVF026).</summary>
+/// <summary>Why the generator leaves a <c>[BoundedDispatcher]</c> class out; each kind has its own rule (EVF020 to EVF029).</summary>
 internal enum DispatcherProblemKind
 {
     CapacityBelowOne,
@@ -13,6 +13,10 @@ internal enum DispatcherProblemKind
     KeyMissing,
     IsStatic,
     IsGeneric,
+    DeclaresGeneratedMember,
+    InheritsGeneratedMember,
+    OverflowUndefined,
+    MessageLessAccessible,
 }
 
 /// <summary>One reason a dispatcher is skipped, with the message that names the class and the mistake.</summary>

@@ -73,6 +73,7 @@ internal static class DispatcherRules
             }
         }
 
+        DispatcherMemberRules.CheckNames(type, Add);
         reading.Candidates.AddRange(HandleHandlerReader.Read(type, ct));
         if (reading.Candidates.Count == 0)
         {
@@ -96,6 +97,7 @@ internal static class DispatcherRules
         }
 
         reading.Handlers.AddRange(byType.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Value));
+        DispatcherMemberRules.CheckAccessibility(type, byType.Values.OrderBy(h => h.Method.Locations.FirstOrDefault()?.SourceSpan.Start ?? 0), Add);
         ReadKeys(type, reading, byType, Add);
         return reading;
     }
@@ -114,6 +116,11 @@ internal static class DispatcherRules
         else if (s.MaxWorkers != 0 && s.MaxWorkers < s.Workers)
         {
             add(DispatcherProblemKind.MaxWorkersBelowWorkers, $"[BoundedDispatcher] on '{name}' has MaxWorkers = {s.MaxWorkers}, below Workers = {s.Workers}; raise MaxWorkers to at least {s.Workers}, or set it to 0 for a fixed number of workers", null);
+        }
+
+        if (s.Overflow is < 0 or > 3)
+        {
+            add(DispatcherProblemKind.OverflowUndefined, $"[BoundedDispatcher] on '{name}' has Overflow = {s.Overflow}, which is not an OverflowPolicy; use Wait, DropOldest, DropNewest or Reject", null);
         }
 
         if (s.PerSecond < 0)

@@ -135,6 +135,15 @@ Note($"  Reject: TryEnqueue returned false {refused} times");
 var elastic = new ElasticNotifier();
 elastic.Configure(o => o with { Elastic = new ElasticWorkerOptions { SampleInterval = TimeSpan.FromMilliseconds(10), GrowAfter = TimeSpan.FromMilliseconds(30) } });
 await Feed("Elastic 1..4", elastic, n => n.EnqueueAsync, n => n.Stats);
+var droppingNewest = new DroppingNewestNotifier();
+var droppedNewest = new List<string>();
+droppingNewest.Configure(o => o with { OnUndelivered = u => { lock (droppedNewest) { droppedNewest.Add(((SendConfirmation)u.Message).OrderId); } } });
+await Feed("DropNewest", droppingNewest, n => n.EnqueueAsync, n => n.Stats);
+Note($"  DropNewest dropped the newest waiting each time: {string.Join(", ", droppedNewest.Take(5))}, ...");
+var throttled = new ThrottledNotifier();
+var throttleClock = System.Diagnostics.Stopwatch.StartNew();
+await Feed("PerSecond 100", throttled, n => n.EnqueueAsync, n => n.Stats);
+Note($"  PerSecond: 60 sent in {throttleClock.Elapsed.TotalMilliseconds:0} ms with 4 workers, at most 100 a second");
 
 string? ArgValue(string name)
 {

@@ -42,6 +42,15 @@ public sealed class DispatcherAgreementTests
                 private void Handle(SendSms m) { _ = mailer; }
             }
             """),
+        ("InternalDispatcherOfInternalMessages", Messages + """
+            internal sealed record Audit(string Line);
+            [BoundedDispatcher]
+            internal sealed partial class Notifier
+            {
+                private void Handle(Audit m) { }
+                private void Handle(SendEmail m) { }
+            }
+            """),
     ];
 
     private static readonly (string Name, string Source, string Id, string? MustNotContain)[] Invalid =
@@ -55,6 +64,10 @@ public sealed class DispatcherAgreementTests
         ("KeyMissing", Messages + "[BoundedDispatcher] public sealed partial class Notifier { private static string KeyOf(SendEmail m) => m.To; private void Handle(SendEmail m) { } private void Handle(SendSms m) { } }", "EVF025", null),
         ("StaticDispatcher", Messages + "[BoundedDispatcher] public static partial class Notifier { private static void Handle(SendEmail m) { } }", "EVF026", null),
         ("NotPartial", Messages + "[BoundedDispatcher] public sealed class Notifier { private void Handle(SendEmail m) { } }", "EVF006", null),
+        ("DeclaresDisposeAsync", Messages + "[BoundedDispatcher] public sealed partial class Notifier { private void Handle(SendEmail m) { } public ValueTask DisposeAsync() => default; }", "EVF027", null),
+        ("InheritsStart", Messages + "public class Job { public void Start() { } } [BoundedDispatcher] public sealed partial class Notifier : Job { private void Handle(SendEmail m) { } }", "EVF027", null),
+        ("UndefinedOverflow", Messages + "[BoundedDispatcher(Overflow = (OverflowPolicy)9)] public sealed partial class Notifier { private void Handle(SendEmail m) { } }", "EVF028", null),
+        ("PrivateMessage", Messages + "[BoundedDispatcher] public sealed partial class Notifier { private sealed record Resend(string To); private void Handle(Resend m) { } }", "EVF029", null),
         ("HandleReturnsInt", Messages + "[BoundedDispatcher] public sealed partial class Notifier { private void Handle(SendEmail m) { } private int Handle(SendSms m) => 0; }", "EVF008", "global::SendSms"),
     ];
 

@@ -8,7 +8,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace Eventfold.Analyzers.Rules;
 
 /// <summary>
-/// EVF020 to EVF026: every [BoundedDispatcher] class the generator skips, with the reason. The reasons come
+/// EVF020 to EVF029: every [BoundedDispatcher] class the generator skips, with the reason. The reasons come
 /// from <see cref="DispatcherRules"/>, the reading the generator decides with, so a skipped dispatcher
 /// always has a diagnostic and a reported one is never generated.
 /// </summary>
@@ -22,7 +22,10 @@ public sealed class DispatcherAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.DispatcherWithoutHandle,
         DiagnosticDescriptors.DispatcherDuplicateHandle,
         DiagnosticDescriptors.DispatcherKeyMethodShape,
-        DiagnosticDescriptors.DispatcherCannotBeGenerated);
+        DiagnosticDescriptors.DispatcherCannotBeGenerated,
+        DiagnosticDescriptors.DispatcherDeclaresGeneratedMember,
+        DiagnosticDescriptors.DispatcherOverflowUndefined,
+        DiagnosticDescriptors.DispatcherMessageLessAccessible);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -61,7 +64,8 @@ public sealed class DispatcherAnalyzer : DiagnosticAnalyzer
     }
 
     private static bool IsSetting(DispatcherProblemKind kind) => kind is DispatcherProblemKind.CapacityBelowOne
-        or DispatcherProblemKind.WorkersBelowOne or DispatcherProblemKind.MaxWorkersBelowWorkers or DispatcherProblemKind.PerSecondNegative;
+        or DispatcherProblemKind.WorkersBelowOne or DispatcherProblemKind.MaxWorkersBelowWorkers or DispatcherProblemKind.PerSecondNegative
+        or DispatcherProblemKind.OverflowUndefined;
 
     private static DiagnosticDescriptor DescriptorFor(DispatcherProblemKind kind) => kind switch
     {
@@ -71,6 +75,9 @@ public sealed class DispatcherAnalyzer : DiagnosticAnalyzer
         DispatcherProblemKind.NoHandleMethod => DiagnosticDescriptors.DispatcherWithoutHandle,
         DispatcherProblemKind.DuplicateHandle => DiagnosticDescriptors.DispatcherDuplicateHandle,
         DispatcherProblemKind.KeyMethodShape or DispatcherProblemKind.KeyMissing => DiagnosticDescriptors.DispatcherKeyMethodShape,
+        DispatcherProblemKind.DeclaresGeneratedMember or DispatcherProblemKind.InheritsGeneratedMember => DiagnosticDescriptors.DispatcherDeclaresGeneratedMember,
+        DispatcherProblemKind.OverflowUndefined => DiagnosticDescriptors.DispatcherOverflowUndefined,
+        DispatcherProblemKind.MessageLessAccessible => DiagnosticDescriptors.DispatcherMessageLessAccessible,
         _ => DiagnosticDescriptors.DispatcherCannotBeGenerated,
     };
 }

@@ -33,6 +33,20 @@ public sealed partial class ElasticNotifier
     private Task Handle(SendConfirmation m, CancellationToken ct) => Mail.SendAsync(ct);
 }
 
+/// <summary>Keeps the 8 oldest: the newest waiting email is dropped (and reported) to make room for the arrival.</summary>
+[BoundedDispatcher(Capacity = 8, Overflow = OverflowPolicy.DropNewest)]
+public sealed partial class DroppingNewestNotifier
+{
+    private Task Handle(SendConfirmation m, CancellationToken ct) => Mail.SendAsync(ct);
+}
+
+/// <summary>Sends at most 100 a second over 4 workers: the mail provider's rate limit, then Wait pushes back.</summary>
+[BoundedDispatcher(Capacity = 8, Overflow = OverflowPolicy.Wait, Workers = 4, PerSecond = 100)]
+public sealed partial class ThrottledNotifier
+{
+    private Task Handle(SendConfirmation m, CancellationToken ct) => Mail.SendAsync(ct);
+}
+
 internal static class Mail
 {
     public static Task SendAsync(CancellationToken ct) => Task.Delay(5, ct);

@@ -162,8 +162,7 @@ public sealed partial class DispatcherEngine<TTarget>
                         }
                         catch (Exception ex)
                         {
-                            worker.CountFailed();
-                            _report.Report(held.Message, UndeliveredReason.HandlerFailed, ex);
+                            HandlerThrew(worker, held, ex, handlerToken);
                         }
 
                         worker.SetBusy(false);
@@ -240,8 +239,7 @@ public sealed partial class DispatcherEngine<TTarget>
                         }
                         catch (Exception ex)
                         {
-                            worker.CountFailed();
-                            _report.Report(envelope.Message, UndeliveredReason.HandlerFailed, ex);
+                            HandlerThrew(worker, envelope, ex, handlerToken);
                         }
 
                         // A key's parked messages are run by the worker holding it, in order; after a hard
@@ -267,6 +265,22 @@ public sealed partial class DispatcherEngine<TTarget>
             worker.SetBusy(false);
             OnWorkerLeft(worker);
         }
+    }
+
+    /// <summary>
+    /// A handler threw. A cancellation caused by our own hard stop is not the handler's failure: the message is
+    /// unfinished, counted and reported as the stop's messages are. Anything else failed.
+    /// </summary>
+    private void HandlerThrew(DispatchWorker worker, in DispatchEnvelope envelope, Exception error, CancellationToken handlerToken)
+    {
+        if (error is OperationCanceledException && handlerToken.IsCancellationRequested)
+        {
+            AbandonHeld(envelope);
+            return;
+        }
+
+        worker.CountFailed();
+        _report.Report(envelope.Message, UndeliveredReason.HandlerFailed, error);
     }
 
     /// <summary>
@@ -305,8 +319,7 @@ public sealed partial class DispatcherEngine<TTarget>
             }
             catch (Exception ex)
             {
-                worker.CountFailed();
-                _report.Report(envelope.Message, UndeliveredReason.HandlerFailed, ex);
+                HandlerThrew(worker, envelope, ex, handlerToken);
             }
 
             worker.SetBusy(false);

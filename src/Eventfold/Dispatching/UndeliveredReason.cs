@@ -18,6 +18,6 @@ public enum UndeliveredReason
     /// <summary>Its handler threw (or its key could not be read); the worker goes on with the next message.</summary>
     HandlerFailed,
 
-    /// <summary>Still queued when the dispatcher's drain timed out; never handled.</summary>
+    /// <summary>Still queued when the dispatcher's drain timed out, or its handler was cancelled by that stop (an <see cref="OperationCanceledException"/> then is not a failure).</summary>
     Unfinished,
 }

@@ -78,6 +78,10 @@ internal sealed class PipelineRun : IDispatchTarget<PipelineRun>
         try
         {
             await PumpAsync(stopAtLiveEnd, stop.Token).ConfigureAwait(false);
+
+            // Reaching the end is not stopping: wait for every event taken, however slow, so the drain timeout
+            // below only applies to a run that was cancelled or failed.
+            await _tracker.WhenAllFinishedAsync(stop.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {
@@ -156,6 +160,12 @@ internal sealed class PipelineRun : IDispatchTarget<PipelineRun>
             {
                 await _onPoison!((PoisonEvent)message, ct).ConfigureAwait(false);
             }
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // Cancelled by the stop's drain timeout, not failed: the dispatcher reports it unfinished, and the slot
+            // stays in flight, so the checkpoint stays before it and the next run handles it again.
+            throw;
         }
         catch (Exception ex)
         {

@@ -16,6 +16,7 @@ internal sealed class PositionTracker
     private GlobalPosition? _committable;
     private long _finishedSinceTaken;
     private TaskCompletionSource? _room;
+    private TaskCompletionSource? _allFinished;
 
     public PositionTracker(int size, GlobalPosition? start)
     {
@@ -63,6 +64,21 @@ internal sealed class PositionTracker
         }
     }
 
+    /// <summary>Completes when every position taken so far has been passed (nothing is in flight).</summary>
+    public Task WhenAllFinishedAsync(CancellationToken ct)
+    {
+        lock (_sync)
+        {
+            if (_tail == _head)
+            {
+                return Task.CompletedTask;
+            }
+
+            _allFinished ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            return _allFinished.Task.WaitAsync(ct);
+        }
+    }
+
     /// <summary>Takes <paramref name="position"/> (the next in log order) as in flight; returns its slot.</summary>
     public int Begin(GlobalPosition position)
     {
@@ -84,7 +100,7 @@ internal sealed class PositionTracker
     /// <summary>Marks the entry in <paramref name="slot"/> handled; returns how many were finished since the last <see cref="TakeFinishedCount"/>.</summary>
     public long Complete(int slot)
     {
-        TaskCompletionSource? room = null;
+        TaskCompletionSource? room = null, allFinished = null;
         long finished;
         lock (_sync)
         {
@@ -101,10 +117,17 @@ internal sealed class PositionTracker
                 _room = null;
             }
 
+            if (_allFinished is not null && _tail == _head)
+            {
+                allFinished = _allFinished;
+                _allFinished = null;
+            }
+
             finished = ++_finishedSinceTaken;
         }
 
         room?.TrySetResult();
+        allFinished?.TrySetResult();
         return finished;
     }
 

@@ -23,7 +23,11 @@ public sealed record SubscriptionPipelineOptions
     /// <summary>The subscription's filter and options.</summary>
     public SubscriptionOptions? Subscription { get; init; }
 
-    /// <summary>How long stopping waits for queued events to be handled before it gives them up (they are re-read next run).</summary>
+    /// <summary>
+    /// How long stopping (cancelled, or after a failure) waits for queued events to be handled before it cancels their
+    /// handlers and gives them up: they are not failures, the checkpoint stays before them and the next run reads them
+    /// again. A catch-up that reaches the end of the log is not stopping: it waits for every event it took.
+    /// </summary>
     public TimeSpan DrainTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
     public ILogger? Logger { get; init; }

@@ -79,14 +79,50 @@ public sealed class StopTests
         await Eventually.True(() => notifier.Stats.InFlight == 1, "one in flight");
         var result = await notifier.StopAsync();
 
+        // The handler the stop cancelled did not fail: it is unfinished, like the queued ones.
         Assert.False(result.Drained);
-        Assert.Equal([1, 2, 3, 4], result.Unfinished.Select(m => ((Ping)m).Id));
+        Assert.Equal([0, 1, 2, 3, 4], result.Unfinished.Select(m => ((Ping)m).Id));
         Assert.Equal(0, result.StillRunning);
-        Assert.Equal([1, 2, 3, 4], undelivered.Where(u => u.Reason == UndeliveredReason.Unfinished).Select(u => ((Ping)u.Message).Id));
-        var cancelled = Assert.Single(undelivered, u => u.Reason == UndeliveredReason.HandlerFailed);
-        Assert.IsAssignableFrom<OperationCanceledException>(cancelled.Error);
+        Assert.Equal([0, 1, 2, 3, 4], undelivered.Select(u => ((Ping)u.Message).Id));
+        Assert.All(undelivered, u => Assert.Equal(UndeliveredReason.Unfinished, u.Reason));
         var s = notifier.Stats;
-        Assert.Equal((4L, 1L, 0L), (s.Dropped, s.Failed, s.Depth));
+        Assert.Equal((5L, 0L, 0L, 0L), (s.Dropped, s.Failed, s.Processed, s.Depth));
+        Eventually.Balanced(s);
+    }
+
+    [Fact]
+    public async Task A_handler_that_throws_something_else_after_the_stop_cancelled_it_still_failed()
+    {
+        var undelivered = new ConcurrentQueue<UndeliveredMessage>();
+        var notifier = new TestNotifier(
+            new DispatcherOptions { Workers = 2, DrainTimeout = TimeSpan.FromMilliseconds(100), OnUndelivered = undelivered.Enqueue },
+            async (m, ct) =>
+            {
+                try
+                {
+                    await Task.Delay(Timeout.Infinite, ct);
+                }
+                catch (OperationCanceledException) when (m.Id == 0)
+                {
+                    throw new InvalidOperationException("cleanup failed");
+                }
+                catch (OperationCanceledException)
+                {
+                    // Id 1 finishes its work regardless of the stop.
+                }
+            });
+        await notifier.EnqueueAsync(new Ping(0));
+        await notifier.EnqueueAsync(new Ping(1));
+        await Eventually.True(() => notifier.Stats.InFlight == 2, "both in flight");
+
+        var result = await notifier.StopAsync();
+
+        Assert.Empty(result.Unfinished);
+        var failed = Assert.Single(undelivered);
+        Assert.Equal((0, UndeliveredReason.HandlerFailed), (((Ping)failed.Message).Id, failed.Reason));
+        Assert.IsType<InvalidOperationException>(failed.Error);
+        var s = notifier.Stats;
+        Assert.Equal((1L, 1L, 0L), (s.Processed, s.Failed, s.Dropped));
         Eventually.Balanced(s);
     }
 
@@ -104,7 +140,8 @@ public sealed class StopTests
         await Eventually.True(() => notifier.Stats is { InFlight: 1, Depth: 3 }, "one running, the rest parked or queued");
         var result = await notifier.StopAsync();
 
-        Assert.Equal([1, 2, 3], result.Unfinished.Select(m => ((Ping)m).Id).Order());
+        Assert.Equal([0, 1, 2, 3], result.Unfinished.Select(m => ((Ping)m).Id).Order());   // 0: cancelled by the stop, not failed
+        Assert.Equal((4L, 0L), (notifier.Stats.Dropped, notifier.Stats.Failed));
         Eventually.Balanced(notifier.Stats);
     }
 }

@@ -209,4 +209,61 @@ public sealed class SubscriptionPipelineTests
         await cts.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => running);
     }
+
+    [Fact]
+    public async Task A_handler_cancelled_by_stopping_the_run_is_not_a_failure_and_is_handled_again_next_run()
+    {
+        await using var store = PipelineStores.NewStore();
+        await PipelineStores.FillAsync(store, 10, streams: 2, batch: 5);
+        var gate = new Gate();
+        var options = new SubscriptionPipelineOptions { Workers = 2, CheckpointEveryEvents = 1, DrainTimeout = TimeSpan.FromMilliseconds(100) };
+        var firstRun = new ConcurrentBag<GlobalPosition>();
+        var pipeline = new SubscriptionPipeline(store, "stopped", async (e, ct) =>
+        {
+            if (e.Position == GlobalPosition.FromSequence(3))
+            {
+                await gate.PassAsync(ct);   // held until the stop's drain times out and cancels it
+            }
+
+            firstRun.Add(e.Position);
+        }, options: options);
+
+        using var cts = new CancellationTokenSource();
+        var running = pipeline.RunAsync(cts.Token);
+        await Eventually.True(() => gate.Waiting == 1 && firstRun.Count == 7, "the held event in flight, its stream's later ones parked, the other stream handled");
+        await cts.CancelAsync();
+
+        // Stopped, not failed: the caller asked for it, and the cancelled handler did nothing wrong.
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => running);
+        Assert.Equal(new ulong[] { 1, 2, 6, 7, 8, 9, 10 }, firstRun.Select(p => p.Commit).Order());
+        var checkpoint = await store.GetCheckpointAsync("stopped");
+        Assert.Equal(GlobalPosition.FromSequence(2), checkpoint);   // before the unfinished event
+
+        var secondRun = new ConcurrentBag<GlobalPosition>();
+        await new SubscriptionPipeline(store, "stopped", (e, _) => { secondRun.Add(e.Position); return default; }, options: options).CatchUpAsync();
+        Assert.Equal(Enumerable.Range(3, 8).Select(i => GlobalPosition.FromSequence(i)), secondRun.Order());
+        Assert.Equal(GlobalPosition.FromSequence(10), await store.GetCheckpointAsync("stopped"));
+    }
+
+    [Fact]
+    public async Task Catching_up_waits_for_a_handler_slower_than_the_drain_timeout_instead_of_cancelling_it()
+    {
+        await using var store = PipelineStores.NewStore();
+        await PipelineStores.FillAsync(store, 20, streams: 2, batch: 5);
+        int handled = 0;
+        var pipeline = new SubscriptionPipeline(store, "slow-end", async (e, ct) =>
+        {
+            if (e.Position == GlobalPosition.FromSequence(20))
+            {
+                await Task.Delay(300, ct);   // longer than the drain timeout: the catch-up is not stopping, so it waits
+            }
+
+            Interlocked.Increment(ref handled);
+        }, options: new SubscriptionPipelineOptions { Workers = 2, DrainTimeout = TimeSpan.FromMilliseconds(20) });
+
+        await pipeline.CatchUpAsync();
+
+        Assert.Equal(20, handled);
+        Assert.Equal(GlobalPosition.FromSequence(20), await store.GetCheckpointAsync("slow-end"));
+    }
 }
