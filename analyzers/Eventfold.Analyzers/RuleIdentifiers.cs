@@ -30,4 +30,5 @@ internal static class RuleIdentifiers
     public const string DispatcherKeyMethodShape = "EVF025";
     public const string DispatcherCannotBeGenerated = "EVF026";
     public const string ProjectionCannotBeGenerated = "EVF030";
+    public const string ProjectionParallelStreamsBelowOne = "EVF031";
 }

@@ -157,6 +157,12 @@ internal sealed class PipelineRun : IDispatchTarget<PipelineRun>
                 await _onPoison!((PoisonEvent)message, ct).ConfigureAwait(false);
             }
         }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // Cancelled by a stop whose drain timed out: not the event's failure. The slot stays in flight, so
+            // the checkpoint never passes it and the next run handles it again.
+            return;
+        }
         catch (Exception ex)
         {
             var (stream, version, position) = message switch
