@@ -211,6 +211,14 @@ internal static class DiagnosticDescriptors
         DiagnosticSeverity.Error,
         description: "The generator implements IProjection on a [Projection] class: one concrete, instantiable class with a non-empty name, which is its checkpoint's. A generic, abstract or static class, or one without a name, gets no generated members.");
 
+    public static readonly DiagnosticDescriptor ProjectionParallelStreamsBelowOne = Create(
+        RuleIdentifiers.ProjectionParallelStreamsBelowOne,
+        title: "Projection ParallelStreams below 1",
+        messageFormat: "{0}",
+        DiagnosticCategories.Usage,
+        DiagnosticSeverity.Error,
+        description: "[Projection(ParallelStreams = n)] is how many streams the projection's runner may handle at once; with none it could handle nothing. The generator emits nothing for the class.");
+
     public static readonly DiagnosticDescriptor VersionWithoutPathToLatest = Create(
         RuleIdentifiers.VersionWithoutPathToLatest,
         title: "Event version with no upcaster path to the latest version",

@@ -38,4 +38,5 @@ internal static class RuleIdentifiers
     public const string UpcasterCycle = "EVF042";
     public const string SnapshotCannotRestoreMember = "EVF043";
     public const string SnapshotMemberNotRoundTripped = "EVF044";
+    public const string ProjectionParallelStreamsBelowOne = "EVF031";
 }

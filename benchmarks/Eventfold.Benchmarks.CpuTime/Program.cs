@@ -1,6 +1,7 @@
 using System.Globalization;
 using Eventfold.Benchmarks.CpuTime;
 using Eventfold.Benchmarks.Dispatching;
+using Eventfold.Benchmarks.Projections;
 using Eventfold.Benchmarks.Rehydration;
 using Eventfold.Benchmarks.Sqlite;
 
@@ -19,11 +20,12 @@ Turns? result = scenario switch
     "read" => Read(),
     "dispatch1" => Dispatch(1),
     "dispatch4" => Dispatch(4),
+    "catchup" => CatchUp(),
     _ => null,
 };
 if (result is null)
 {
-    Console.Error.WriteLine("usage: Eventfold.Benchmarks.CpuTime rehydrate10|rehydrate1000|rehydrate100000|append1|append100|read|dispatch1|dispatch4 [rounds]");
+    Console.Error.WriteLine("usage: Eventfold.Benchmarks.CpuTime rehydrate10|rehydrate1000|rehydrate100000|append1|append100|read|dispatch1|dispatch4|catchup [rounds]");
     return 2;
 }
 
@@ -101,6 +103,26 @@ Turns Read()
                     benchmarks.StoreReadAllAsync().GetAwaiter().GetResult();
                 }
             }));
+    }
+    finally
+    {
+        benchmarks.Cleanup();
+    }
+}
+
+// A projection's catch-up over the 1,000,000-event file beside the store's own read of it, in turns.
+Turns CatchUp()
+{
+    var benchmarks = new CatchUpBenchmarks();
+    benchmarks.Setup();
+    try
+    {
+        Action Run(Func<Task<long>> benchmark) => () => benchmark().GetAwaiter().GetResult();
+        return Turns.Run(rounds, MillionEventFile.Events,
+            ("SqliteEventStore.ReadAllAsync", Run(benchmarks.StoreReadAllAsync)),
+            ("ReadAllAsync, filtered to orders", Run(benchmarks.StoreReadAllFilteredAsync)),
+            ("Projection catch-up, unfiltered", Run(benchmarks.UnfilteredCatchUpAsync)),
+            ("Projection catch-up, filtered to orders", Run(benchmarks.FilteredCatchUpAsync)));
     }
     finally
     {

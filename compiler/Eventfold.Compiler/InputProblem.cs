@@ -35,6 +35,9 @@ internal enum InputProblemKind
     ProjectionIsAbstract,
     ProjectionIsGeneric,
     ProjectionNameEmpty,
+
+    // A projection's attribute value (EVF031).
+    ProjectionParallelStreamsBelowOne,
 }
 
 /// <summary>One reason an input is skipped, with the message that names the type and the mistake.</summary>

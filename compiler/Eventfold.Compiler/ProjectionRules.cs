@@ -5,10 +5,25 @@ namespace Eventfold.Compiler;
 
 /// <summary>
 /// Whether the generator can implement <c>IProjection</c> on a <c>[Projection]</c> type, and if not,
-/// every reason why. The generator emits nothing for such a type; the analyzers report each problem (EVF030).
+/// every reason why. The generator emits nothing for such a type; the analyzers report each problem (EVF030,
+/// and EVF031 for a <c>ParallelStreams</c> below 1).
 /// </summary>
 internal static class ProjectionRules
 {
+    /// <summary>The attribute's <c>ParallelStreams</c>, or 1 when it is not given (the attribute's default).</summary>
+    public static int ParallelStreams(AttributeData attribute)
+    {
+        foreach (var pair in attribute.NamedArguments)
+        {
+            if (pair.Key == "ParallelStreams" && pair.Value.Value is int value)
+            {
+                return value;
+            }
+        }
+
+        return 1;
+    }
+
     public static List<Found<InputProblem>> Check(INamedTypeSymbol type, AttributeData attribute)
     {
         var problems = new List<Found<InputProblem>>();
@@ -45,6 +60,11 @@ internal static class ProjectionRules
         if (string.IsNullOrEmpty(attribute.ConstructorArguments.Length > 0 ? attribute.ConstructorArguments[0].Value as string : null))
         {
             Add(InputProblemKind.ProjectionNameEmpty, $"[Projection] on '{name}' has no name; its checkpoint is kept under that name, e.g. [Projection(\"order-totals\")]");
+        }
+
+        if (ParallelStreams(attribute) is var parallel and < 1)
+        {
+            Add(InputProblemKind.ProjectionParallelStreamsBelowOne, $"[Projection] on '{name}' has ParallelStreams = {parallel}; a runner handles at least one stream at a time, so give 1 (strictly in order) or more");
         }
 
         return problems;

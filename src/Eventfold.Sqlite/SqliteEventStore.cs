@@ -11,7 +11,7 @@ namespace Eventfold.Sqlite;
 /// appends at once and poll for appends made by other processes. Errors of the file itself are
 /// <see cref="IOException"/>s naming the file.
 /// </summary>
-public sealed partial class SqliteEventStore : IEventStore, IParkedEventStore
+public sealed partial class SqliteEventStore : IEventStore, IParkedEventStore, ISequentialLog
 {
     private readonly SqliteEventStoreOptions _options;
     private readonly SqliteConnectionFactory _connections;
@@ -67,6 +67,26 @@ public sealed partial class SqliteEventStore : IEventStore, IParkedEventStore
 
     public async Task<AppendResult> AppendAsync(string stream, ExpectedVersion expected, IReadOnlyList<EventData> events, CancellationToken ct = default)
     {
+        long started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var activity = EventStoreTelemetry.StartAppend(TelemetryName, stream, events?.Count ?? 0);
+        try
+        {
+            var result = await AppendCoreAsync(stream, expected, events!, ct).ConfigureAwait(false);
+            EventStoreTelemetry.AppendEnded(activity, TelemetryName, events!.Count, started);
+            return result;
+        }
+        catch (Exception ex)
+        {
+            EventStoreTelemetry.AppendEnded(activity, TelemetryName, events?.Count ?? 0, started, ex);
+            throw;
+        }
+    }
+
+    /// <summary>The <c>store</c> tag of this store's telemetry.</summary>
+    private const string TelemetryName = "sqlite";
+
+    private async Task<AppendResult> AppendCoreAsync(string stream, ExpectedVersion expected, IReadOnlyList<EventData> events, CancellationToken ct)
+    {
         // Checked and serialized before the write lock is taken, so writers serialize in parallel.
         var serialized = AppendBatch.Prepare(stream, expected, events, _options.Serializer);
         ThrowIfDisposed();
@@ -98,6 +118,7 @@ public sealed partial class SqliteEventStore : IEventStore, IParkedEventStore
             int limit = (int)Math.Min(remaining, _options.ReadPageSize);
             long from = next;
             var page = await _reads.UseAsync(c => c.ReadStreamPageAsync(stream, forwards, from, limit, ct), ct).ConfigureAwait(false);
+            EventStoreTelemetry.Read(TelemetryName, globalLog: false, page.Count);
             foreach (var row in page)
             {
                 ct.ThrowIfCancellationRequested();
@@ -258,6 +279,12 @@ public sealed partial class SqliteEventStore : IEventStore, IParkedEventStore
         }
     }
 
+    public Task<GlobalPosition?> GetLastPositionAsync(CancellationToken ct = default)
+    {
+        ThrowIfDisposed();
+        return ReadLogEndAsync(ct);
+    }
+
     private async Task<GlobalPosition?> ReadLogEndAsync(CancellationToken ct)
     {
         long last = await _reads.UseAsync(c => c.GetLastPositionAsync(ct), ct).ConfigureAwait(false);
@@ -282,6 +309,7 @@ public sealed partial class SqliteEventStore : IEventStore, IParkedEventStore
             ct.ThrowIfCancellationRequested();
             long start = next;
             var page = await _reads.UseAsync(c => c.ReadAllPageAsync(start, to, condition, limit, ct), ct).ConfigureAwait(false);
+            EventStoreTelemetry.Read(TelemetryName, globalLog: true, page.Count);
             foreach (var row in page)
             {
                 ct.ThrowIfCancellationRequested();

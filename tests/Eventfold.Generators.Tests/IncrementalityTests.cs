@@ -92,6 +92,17 @@ public sealed class IncrementalityTests
     }
 
     [Fact]
+    public void Changing_a_projections_ParallelStreams_modifies_the_projection_step()
+    {
+        var first = GeneratorHarness.Compile("Incremental", Samples.OrderEvents, ProjectionSamples.ParallelDevices);
+        var second = ReplaceInput(first, 1, ProjectionSamples.ParallelDevices.Replace("ParallelStreams = 4", "ParallelStreams = 8"));
+
+        var steps = RunTwice(first, second);
+
+        Assert.Contains(steps[TrackingNames.ValidProjections], o => o.Reason == IncrementalStepRunReason.Modified);
+    }
+
+    [Fact]
     public void Equivalent_projection_sources_produce_equal_models()
     {
         var a = Run(GeneratorHarness.CreateDriver(trackSteps: true), GeneratorHarness.Compile("A", Samples.OrderEvents, ProjectionSamples.OrderTotals));

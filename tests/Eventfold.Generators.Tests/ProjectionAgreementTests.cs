@@ -63,6 +63,10 @@ public sealed class ProjectionAgreementTests
             [Projection("")]
             public sealed partial class Totals { private void On(Placed e) { } }
             """, null),
+        ("NoParallelStreams", "EVF031", Events + """
+            [Projection("totals", ParallelStreams = 0)]
+            public sealed partial class Totals { private void On(Placed e) { } }
+            """, null),
     ];
 
     public static TheoryData<string> ValidNames => new(Valid.Select(s => s.Name));

@@ -74,6 +74,23 @@ public sealed class ProjectionCompileAndRunTests
         Assert.Equal(10_001m, CompiledSample.Get<Dictionary<string, decimal>>(projection, "ByCustomer")["c-7"]);
     }
 
+    [Fact]
+    public void ParallelStreams_is_1_unless_the_projection_declares_it()
+    {
+        var parallel = CompiledSample.Load("Eventfold.ParallelProjectionSample", ProjectionSamples.ParallelDevices.Replace("namespace Telemetry;", "namespace ParallelRun;").Replace("\"device.reading\"", "\"pr.device.reading\""));
+        Assert.Empty(parallel.Problems);
+
+        Assert.Equal(4, ParallelStreamsOf(parallel.Type("ParallelRun.DeviceTotals")));
+        Assert.Equal(1, ParallelStreamsOf(Sample.Type("ProjectionRun.OrderTotals")));
+    }
+
+    private static int ParallelStreamsOf(Type projection) => (int)typeof(ProjectionCompileAndRunTests)
+        .GetMethod(nameof(DeclaredParallelStreams), System.Reflection.BindingFlags.Static | System.Reflection.BindingFlags.NonPublic)!
+        .MakeGenericMethod(projection).Invoke(null, null)!;
+
+    private static int DeclaredParallelStreams<T>()
+        where T : IProjection => T.ParallelStreams;
+
     private static (string, IReadOnlyList<string>) Statics<T>()
         where T : IProjection => (T.ProjectionName, T.HandledEventNames);
 

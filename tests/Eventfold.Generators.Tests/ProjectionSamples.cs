@@ -40,4 +40,21 @@ internal static class ProjectionSamples
             internal sealed partial class Nothing { }
         }
         """;
+
+    /// <summary>A projection that declares its streams may be handled four at a time.</summary>
+    public const string ParallelDevices = """
+        using Eventfold;
+
+        namespace Telemetry;
+
+        [Event("device.reading")] public sealed record Reading(string Device, double Value);
+
+        [Projection("device-totals", ParallelStreams = 4)]
+        public sealed partial class DeviceTotals
+        {
+            public double Sum { get; private set; }
+
+            private void On(Reading e) => Sum += e.Value;
+        }
+        """;
 }

@@ -34,6 +34,10 @@ public sealed class SnapshotTests
         VerifyCase("NestedEmptyProjection", ProjectionSamples.NestedEmpty);
 
     [Fact]
+    public void Projection_that_declares_parallel_streams() =>
+        VerifyCase("ParallelDevicesProjection", ProjectionSamples.ParallelDevices);
+
+    [Fact]
     public void Saga_with_compensations_retries_a_timeout_and_returned_data() =>
         VerifyCase("CheckoutSaga", SagaSamples.Checkout);
 

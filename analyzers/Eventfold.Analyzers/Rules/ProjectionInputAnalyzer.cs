@@ -9,13 +9,13 @@ namespace Eventfold.Analyzers.Rules;
 
 /// <summary>
 /// EVF030: every [Projection] type the generator skips, with the reason, from <see cref="ProjectionRules"/>,
-/// the code the generator decides with.
+/// the code the generator decides with; EVF031, on the attribute, for a <c>ParallelStreams</c> below 1.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class ProjectionInputAnalyzer : DiagnosticAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-        ImmutableArray.Create(DiagnosticDescriptors.ProjectionCannotBeGenerated);
+        ImmutableArray.Create(DiagnosticDescriptors.ProjectionCannotBeGenerated, DiagnosticDescriptors.ProjectionParallelStreamsBelowOne);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -42,6 +42,14 @@ public sealed class ProjectionInputAnalyzer : DiagnosticAnalyzer
         // [Projection] on a struct is refused by the compiler itself (CS0592).
         foreach (var problem in ProjectionRules.Check(type, attribute).Where(p => p.Value.Kind != InputProblemKind.ProjectionIsNotAClass))
         {
+            if (problem.Value.Kind == InputProblemKind.ProjectionParallelStreamsBelowOne)
+            {
+                // Reported where the value is written.
+                var setting = attribute.ApplicationSyntaxReference?.GetSyntax(context.CancellationToken).GetLocation() ?? location;
+                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.ProjectionParallelStreamsBelowOne, setting, problem.Value.Message));
+                continue;
+            }
+
             context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.ProjectionCannotBeGenerated, location, problem.Value.Message));
         }
     }

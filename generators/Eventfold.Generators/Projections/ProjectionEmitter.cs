@@ -35,6 +35,13 @@ internal static class ProjectionEmitter
         w.Line();
         w.Line("static global::System.Collections.Generic.IReadOnlyList<string> " + Contract + ".HandledEventNames => " + NamesField + ";");
         w.Line();
+        if (spec.ParallelStreams != 1)
+        {
+            // Only when declared: the interface's default is 1 (strictly in order).
+            w.Line("static int " + Contract + ".ParallelStreams => " + spec.ParallelStreams.ToString(System.Globalization.CultureInfo.InvariantCulture) + ";");
+            w.Line();
+        }
+
         WriteDispatch(w, spec);
         w.Close();
 

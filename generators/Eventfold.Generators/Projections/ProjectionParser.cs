@@ -50,6 +50,7 @@ internal static class ProjectionParser
             TypeDeclarations.DeclarationOf(type),
             context.Attributes[0].FirstStringArgument()!,
             handlers.Select(h => h.EventName).Distinct(StringComparer.Ordinal).OrderBy(n => n, StringComparer.Ordinal).ToEquatableArray(),
-            handlers.Select(h => new OnSpec(h.Candidate.EventType, h.TakesContext, h.TakesToken, h.Returns)).ToEquatableArray());
+            handlers.Select(h => new OnSpec(h.Candidate.EventType, h.TakesContext, h.TakesToken, h.Returns)).ToEquatableArray(),
+            ProjectionRules.ParallelStreams(context.Attributes[0]));
     }
 }

@@ -4,7 +4,7 @@ namespace Eventfold.Generators.Projections;
 
 /// <summary>
 /// One <c>[Projection]</c> class as the emitter needs it: where it is declared, its name, and its
-/// accepted <c>On</c> methods ordered by event type.
+/// accepted <c>On</c> methods ordered by event type, and the streams it declares may run at once.
 /// </summary>
 internal sealed record ProjectionSpec(
     string HintName,
@@ -13,7 +13,8 @@ internal sealed record ProjectionSpec(
     string Declaration,
     string Name,
     EquatableArray<string> HandledEventNames,
-    EquatableArray<OnSpec> Handlers);
+    EquatableArray<OnSpec> Handlers,
+    int ParallelStreams);
 
 /// <summary>One accepted <c>On</c> method: the event type it takes, which extra arguments, and what it returns.</summary>
 internal readonly record struct OnSpec(string EventType, bool TakesContext, bool TakesToken, Eventfold.Compiler.OnReturn Returns);

@@ -6,7 +6,7 @@ namespace Eventfold;
 /// A store held in memory, for tests. It keeps events in their serialized form, so a test that passes
 /// here has also round-tripped every event through JSON as the durable stores do.
 /// </summary>
-public sealed partial class InMemoryEventStore : IEventStore
+public sealed partial class InMemoryEventStore : IEventStore, ISequentialLog
 {
     private readonly EventStoreOptions _options;
     private readonly Lock _gate = new();
@@ -28,6 +28,26 @@ public sealed partial class InMemoryEventStore : IEventStore
     }
 
     public Task<AppendResult> AppendAsync(string stream, ExpectedVersion expected, IReadOnlyList<EventData> events, CancellationToken ct = default)
+    {
+        long started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var activity = EventStoreTelemetry.StartAppend(TelemetryName, stream, events?.Count ?? 0);
+        try
+        {
+            var result = AppendCore(stream, expected, events!, ct);
+            EventStoreTelemetry.AppendEnded(activity, TelemetryName, events!.Count, started);
+            return result;
+        }
+        catch (Exception ex)
+        {
+            EventStoreTelemetry.AppendEnded(activity, TelemetryName, events?.Count ?? 0, started, ex);
+            throw;
+        }
+    }
+
+    /// <summary>The <c>store</c> tag of this store's telemetry.</summary>
+    private const string TelemetryName = "memory";
+
+    private Task<AppendResult> AppendCore(string stream, ExpectedVersion expected, IReadOnlyList<EventData> events, CancellationToken ct)
     {
         var serialized = AppendBatch.Prepare(stream, expected, events, _options.Serializer);
         ct.ThrowIfCancellationRequested();
@@ -96,7 +116,9 @@ public sealed partial class InMemoryEventStore : IEventStore
         }
 
         IEnumerable<StoredRecord> ordered = options.Direction == ReadDirection.Forwards ? snapshot : snapshot.Reverse();
-        foreach (var record in ordered.Take((int)Math.Min(options.MaxCount ?? int.MaxValue, int.MaxValue)))
+        int count = (int)Math.Min(options.MaxCount ?? int.MaxValue, int.MaxValue);
+        EventStoreTelemetry.Read(TelemetryName, globalLog: false, Math.Min(count, snapshot.Length));
+        foreach (var record in ordered.Take(count))
         {
             ct.ThrowIfCancellationRequested();
             yield return StoredEvents.ForStreamRead(ToRecordedEvent(record));
@@ -238,6 +260,8 @@ public sealed partial class InMemoryEventStore : IEventStore
         }
     }
 
+    public Task<GlobalPosition?> GetLastPositionAsync(CancellationToken ct = default) => ReadLogEndAsync(ct);
+
     private Task<GlobalPosition?> ReadLogEndAsync(CancellationToken ct)
     {
         lock (_gate)
@@ -263,6 +287,7 @@ public sealed partial class InMemoryEventStore : IEventStore
             ct.ThrowIfCancellationRequested();
             if (filter is null || filter.Matches(record.Stream, record.Event.EventName))
             {
+                EventStoreTelemetry.Read(TelemetryName, globalLog: true, 1);
                 yield return ToRecordedEvent(record);
             }
         }

@@ -6,7 +6,9 @@ namespace Eventfold;
 /// One run of a <see cref="SubscriptionPipeline"/>: a pump that reads the subscription while the
 /// <see cref="PositionTracker"/> has room and queues each event on a keyed <see cref="DispatcherEngine{TTarget}"/>
 /// (the tracker's slot travels as the envelope's handler index, so nothing is allocated per event), and a
-/// committer that stores the tracker's committable position every N events or T time.
+/// committer that stores the tracker's committable position every N events or T time. With one worker there is
+/// nothing to run in parallel, so the pump handles each event itself, in log order, with no hand-off to another
+/// thread per event; its handlers are cancelled, as the engine's would be, only once a stop's drain time is up.
 /// </summary>
 internal sealed class PipelineRun : IDispatchTarget<PipelineRun>
 {
@@ -18,7 +20,7 @@ internal sealed class PipelineRun : IDispatchTarget<PipelineRun>
     private readonly SubscriptionPipelineOptions _options;
     private readonly GlobalPosition? _start;
     private readonly PositionTracker _tracker;
-    private readonly DispatcherEngine<PipelineRun> _engine;
+    private readonly DispatcherEngine<PipelineRun>? _engine;
     private readonly TimeProvider _clock;
     private readonly CancellationTokenSource _failed = new();
     private TaskCompletionSource _commitWanted = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -40,7 +42,7 @@ internal sealed class PipelineRun : IDispatchTarget<PipelineRun>
         _clock = options.TimeProvider ?? TimeProvider.System;
         _tracker = new PositionTracker(options.Capacity + options.Workers, start);
         var partition = options.PartitionOfStream;
-        _engine = new DispatcherEngine<PipelineRun>(this, new DispatcherOptions
+        _engine = options.Workers == 1 ? null : new DispatcherEngine<PipelineRun>(this, new DispatcherOptions
         {
             Name = $"pipeline:{consumer}",
             Capacity = options.Capacity,
@@ -73,11 +75,14 @@ internal sealed class PipelineRun : IDispatchTarget<PipelineRun>
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct, _failed.Token);
         using var committerStop = new CancellationTokenSource();
-        _engine.Start();
+        // The handlers' token when the pump runs them: cancelled DrainTimeout after a stop, not at once.
+        using var hardStop = new CancellationTokenSource();
+        using var onStop = stop.Token.Register(() => hardStop.CancelAfter(_options.DrainTimeout));
+        _engine?.Start();
         var committer = CommitLoopAsync(committerStop.Token);
         try
         {
-            await PumpAsync(stopAtLiveEnd, stop.Token).ConfigureAwait(false);
+            await PumpAsync(stopAtLiveEnd, hardStop.Token, stop.Token).ConfigureAwait(false);
 
             // Reaching the end is not stopping: wait for every event taken, however slow, so the drain timeout
             // below only applies to a run that was cancelled or failed.
@@ -90,7 +95,11 @@ internal sealed class PipelineRun : IDispatchTarget<PipelineRun>
         finally
         {
             // Handled events are committed even when stopping; unhandled ones are re-read next run.
-            await _engine.StopAsync(CancellationToken.None).ConfigureAwait(false);
+            if (_engine is not null)
+            {
+                await _engine.StopAsync(CancellationToken.None).ConfigureAwait(false);
+            }
+
             await committerStop.CancelAsync().ConfigureAwait(false);
             await committer.ConfigureAwait(false);
             await CommitAsync(CancellationToken.None).ConfigureAwait(false);
@@ -104,7 +113,7 @@ internal sealed class PipelineRun : IDispatchTarget<PipelineRun>
         ct.ThrowIfCancellationRequested();
     }
 
-    private async Task PumpAsync(bool stopAtLiveEnd, CancellationToken ct)
+    private async Task PumpAsync(bool stopAtLiveEnd, CancellationToken handlerToken, CancellationToken ct)
     {
         var subscription = _store.SubscribeToAllAsync(_start, _options.Subscription, ct).GetAsyncEnumerator(ct);
         await using (subscription.ConfigureAwait(false))
@@ -121,13 +130,13 @@ internal sealed class PipelineRun : IDispatchTarget<PipelineRun>
                 switch (subscription.Current)
                 {
                     case RecordedEvent e:
-                        await _engine.EnqueueAsync(new DispatchEnvelope(e, _tracker.Begin(e.Position)), ct).ConfigureAwait(false);
+                        await HandOverAsync(e, _tracker.Begin(e.Position), handlerToken, ct).ConfigureAwait(false);
                         break;
                     case PoisonEvent p when _onPoison is null:
                         Fail(StoredEvents.AsException(p), p.Position);
                         return;
                     case PoisonEvent p:
-                        await _engine.EnqueueAsync(new DispatchEnvelope(p, _tracker.Begin(p.Position)), ct).ConfigureAwait(false);
+                        await HandOverAsync(p, _tracker.Begin(p.Position), handlerToken, ct).ConfigureAwait(false);
                         break;
                     case SubscriptionCheckpoint c:
                         _tracker.Pass(c.Position);
@@ -141,6 +150,27 @@ internal sealed class PipelineRun : IDispatchTarget<PipelineRun>
             }
         }
     }
+
+    /// <summary>Queues the event for the workers, or, with one worker, handles it here (then stops on a failure).</summary>
+    private ValueTask HandOverAsync(object message, int slot, CancellationToken handlerToken, CancellationToken ct)
+    {
+        if (_engine is not null)
+        {
+            return _engine.EnqueueAsync(new DispatchEnvelope(message, slot), ct);
+        }
+
+        var handled = HandleAsync(message, slot, handlerToken);
+        return handled.IsCompletedSuccessfully ? ThrowIfStopped(ct) : AwaitHandledAsync(handled, ct);
+    }
+
+    private static async ValueTask AwaitHandledAsync(ValueTask handled, CancellationToken ct)
+    {
+        await handled.ConfigureAwait(false);
+        await ThrowIfStopped(ct).ConfigureAwait(false);
+    }
+
+    private static ValueTask ThrowIfStopped(CancellationToken ct) =>
+        ct.IsCancellationRequested ? ValueTask.FromCanceled(ct) : default;
 
     private async ValueTask HandleAsync(object message, int slot, CancellationToken ct)
     {
@@ -163,8 +193,9 @@ internal sealed class PipelineRun : IDispatchTarget<PipelineRun>
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
-            // Cancelled by the stop's drain timeout, not failed: the dispatcher reports it unfinished, and the slot
-            // stays in flight, so the checkpoint stays before it and the next run handles it again.
+            // Cancelled by a stop whose drain timed out, not failed: the dispatcher reports it unfinished (or, handled
+            // inline, the run ends cancelled), and the slot stays in flight, so the checkpoint stays before it and the
+            // next run handles it again.
             throw;
         }
         catch (Exception ex)

@@ -14,6 +14,12 @@ public interface IProjection
     static abstract IReadOnlyList<string> HandledEventNames { get; }
 
     /// <summary>
+    /// The <c>ParallelStreams</c> given to <c>[Projection]</c>: streams its runner may handle at once unless
+    /// <see cref="ProjectionRunnerOptions.ParallelStreams"/> says otherwise. The generator implements it only when declared.
+    /// </summary>
+    static virtual int ParallelStreams => 1;
+
+    /// <summary>
     /// Calls the <c>On</c> method for <paramref name="recorded"/>'s event. A synchronous handler completes
     /// the returned task at once, allocating nothing; an event no handler takes is ignored.
     /// </summary>

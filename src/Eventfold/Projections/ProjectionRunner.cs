@@ -37,6 +37,12 @@ public sealed partial class ProjectionRunner<T>
             ?? (store is InMemoryEventStore
                 ? new InMemoryParkedEventStore()
                 : throw new ArgumentException($"Projection '{T.ProjectionName}': the store {store.GetType().Name} keeps no parked events; set ProjectionRunnerOptions.ParkedEvents.", nameof(options)));
+        ParallelStreams = options.ParallelStreams ?? T.ParallelStreams;
+        if (ParallelStreams < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), ParallelStreams, $"Projection '{T.ProjectionName}': ParallelStreams must be at least 1.");
+        }
+
         _filter = EventFilter.ForEventNames([.. T.HandledEventNames]);
         _pipeline = new SubscriptionPipeline(
             store,
@@ -46,9 +52,10 @@ public sealed partial class ProjectionRunner<T>
             new SubscriptionPipelineOptions
             {
                 Capacity = options.Capacity,
-                Workers = options.ParallelStreams,
+                Workers = ParallelStreams,
                 CheckpointEveryEvents = options.CheckpointEveryEvents,
                 CheckpointInterval = options.CheckpointInterval,
+                DrainTimeout = options.DrainTimeout,
                 Subscription = SubscriptionOptions.For(_filter),
                 Logger = options.Logger,
                 TimeProvider = options.TimeProvider,
@@ -67,6 +74,9 @@ public sealed partial class ProjectionRunner<T>
     /// <summary>The name the checkpoint is kept under in the store (or in <see cref="ProjectionRunnerOptions.Checkpoints"/>).</summary>
     public static string CheckpointName => "projection:" + T.ProjectionName;
 
+    /// <summary>Streams handled at once: <see cref="ProjectionRunnerOptions.ParallelStreams"/>, else what the projection declares.</summary>
+    public int ParallelStreams { get; }
+
     /// <summary>Where this runner parks events.</summary>
     public IParkedEventStore ParkedEvents { get; }
 
@@ -74,7 +84,7 @@ public sealed partial class ProjectionRunner<T>
     public GlobalPosition? Checkpoint => _pipeline.Committed;
 
     /// <summary>Handles the log from the checkpoint to its current end, stores the checkpoint and returns.</summary>
-    public Task CatchUpAsync(CancellationToken ct = default) => _leased is null ? _pipeline.CatchUpAsync(ct) : HoldLeaseAsync(_pipeline.CatchUpAsync, ct);
+    public Task CatchUpAsync(CancellationToken ct = default) => MeasuredAsync(token => _leased is null ? _pipeline.CatchUpAsync(token) : HoldLeaseAsync(_pipeline.CatchUpAsync, token), ct);
 
     /// <summary>
     /// Catches up, then follows the log live until <paramref name="ct"/> is cancelled; then drains what it
@@ -86,7 +96,7 @@ public sealed partial class ProjectionRunner<T>
         Volatile.Write(ref _running, true);
         try
         {
-            await (_leased is null ? _pipeline.RunAsync(ct) : HoldLeaseAsync(_pipeline.RunAsync, ct)).ConfigureAwait(false);
+            await MeasuredAsync(token => _leased is null ? _pipeline.RunAsync(token) : HoldLeaseAsync(_pipeline.RunAsync, token), ct).ConfigureAwait(false);
         }
         catch (Exception ex) when (!IsCancellation(ex, ct))
         {
@@ -125,11 +135,12 @@ public sealed partial class ProjectionRunner<T>
     }
 
     /// <summary>Forgets the checkpoint, resets the projection when it is <see cref="IResettable"/>, and catches up from the start.</summary>
-    public Task RebuildAsync(CancellationToken ct = default) => _leased is null ? RebuildCoreAsync(ct) : HoldLeaseAsync(RebuildCoreAsync, ct);
+    public Task RebuildAsync(CancellationToken ct = default) => MeasuredAsync(token => _leased is null ? RebuildCoreAsync(token) : HoldLeaseAsync(RebuildCoreAsync, token), ct);
 
     private async Task RebuildCoreAsync(CancellationToken ct)
     {
         await (_options.Checkpoints ?? _store).DeleteCheckpointAsync(CheckpointName, ct).ConfigureAwait(false);
+        Volatile.Write(ref _lastHandled, null);
         if (Projection is IResettable resettable)
         {
             await resettable.ResetAsync(ct).ConfigureAwait(false);
@@ -138,8 +149,11 @@ public sealed partial class ProjectionRunner<T>
         await _pipeline.CatchUpAsync(ct).ConfigureAwait(false);
     }
 
-    // The hot path: a synchronous handler completes at once and nothing is allocated.
-    private ValueTask OnEventAsync(RecordedEvent e, CancellationToken ct)
+    // The hot path: a synchronous handler completes at once and nothing is allocated (nor traced, unless listened to).
+    private ValueTask OnEventAsync(RecordedEvent e, CancellationToken ct) =>
+        EventfoldActivities.Source.HasListeners() ? TracedAsync(e, ct) : HandleAsync(e, ct);
+
+    private ValueTask HandleAsync(RecordedEvent e, CancellationToken ct)
     {
         ThrowIfLeaseLost();
         ValueTask pending;
@@ -152,7 +166,13 @@ public sealed partial class ProjectionRunner<T>
             return RetryAsync(e, ex, ct);
         }
 
-        return pending.IsCompletedSuccessfully ? default : AwaitAsync(pending, e, ct);
+        if (pending.IsCompletedSuccessfully)
+        {
+            OnHandled(e);
+            return default;
+        }
+
+        return AwaitAsync(pending, e, ct);
     }
 
     private async ValueTask AwaitAsync(ValueTask pending, RecordedEvent e, CancellationToken ct)
@@ -160,6 +180,7 @@ public sealed partial class ProjectionRunner<T>
         try
         {
             await pending.ConfigureAwait(false);
+            OnHandled(e);
         }
         catch (Exception ex) when (!IsCancellation(ex, ct))
         {
@@ -180,6 +201,7 @@ public sealed partial class ProjectionRunner<T>
             try
             {
                 await Projection.DispatchAsync(e, ct).ConfigureAwait(false);
+                OnHandled(e);
                 return;
             }
             catch (Exception ex) when (!IsCancellation(ex, ct))

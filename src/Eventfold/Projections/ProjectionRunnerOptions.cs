@@ -22,8 +22,14 @@ public sealed partial record ProjectionRunnerOptions
     /// </summary>
     public ICheckpointStore? Checkpoints { get; init; }
 
-    /// <summary>Streams handled at once (events of one stream always in order); 1 handles the log strictly in order.</summary>
-    public int ParallelStreams { get; init; } = 1;
+    /// <summary>
+    /// Streams handled at once (events of one stream always in order); 1 handles the log strictly in order. Null, the
+    /// default, takes what the projection declares (<c>[Projection(..., ParallelStreams = n)]</c>, else 1).
+    /// </summary>
+    public int? ParallelStreams { get; init; }
+
+    /// <summary>How long stopping waits for events already read to be handled; then their handlers are cancelled and the next run handles them again.</summary>
+    public TimeSpan DrainTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
     /// <summary>Events read ahead of the handler.</summary>
     public int Capacity { get; init; } = 256;
@@ -39,6 +45,9 @@ public sealed partial record ProjectionRunnerOptions
     /// Degraded. Keep it well above <see cref="CheckpointEveryEvents"/>: the checkpoint trails the handler by up to that many.
     /// </summary>
     public long HealthyEventsBehind { get; init; } = 1000;
+
+    /// <summary>How often the lag gauges (<c>eventfold.projection.lag.events</c>, <c>.seconds</c>) are measured while the runner runs; also once when it returns.</summary>
+    public TimeSpan LagInterval { get; init; } = TimeSpan.FromSeconds(1);
 
     public ILogger? Logger { get; init; }
 

@@ -37,4 +37,31 @@ public sealed class ProjectionInputTests
             Verify.Diagnostic("EVF030").WithLocation(3).WithArguments("Projection 'Inner' is nested in the generic type 'Outer'; declare it outside 'Outer'"),
             Verify.Diagnostic("EVF030").WithLocation(4).WithArguments("[Projection] on 'Unnamed' has no name; its checkpoint is kept under that name, e.g. [Projection(\"order-totals\")]"));
     }
+
+    [Fact]
+    public async Task ParallelStreams_of_one_or_more_is_not_reported()
+    {
+        const string source = """
+            using Eventfold;
+            [Projection("one", ParallelStreams = 1)] public sealed partial class One { }
+            [Projection("eight", ParallelStreams = 8)] public sealed partial class Eight { }
+            """;
+
+        await Verify.VerifyAsync(source);
+    }
+
+    [Fact]
+    public async Task ParallelStreams_below_one_is_reported_on_the_attribute()
+    {
+        const string source = """
+            using Eventfold;
+            [{|#0:Projection("zero", ParallelStreams = 0)|}] public sealed partial class Zero { }
+            [{|#1:Projection("negative", ParallelStreams = -2)|}] public sealed partial class Negative { }
+            """;
+
+        await Verify.VerifyAsync(
+            source,
+            Verify.Diagnostic("EVF031").WithLocation(0).WithArguments("[Projection] on 'Zero' has ParallelStreams = 0; a runner handles at least one stream at a time, so give 1 (strictly in order) or more"),
+            Verify.Diagnostic("EVF031").WithLocation(1).WithArguments("[Projection] on 'Negative' has ParallelStreams = -2; a runner handles at least one stream at a time, so give 1 (strictly in order) or more"));
+    }
 }
