@@ -29,42 +29,30 @@ public sealed class AddNotPublishedCodeFixProvider : CodeFixProvider
         var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
         foreach (var diagnostic in context.Diagnostics)
         {
+            // [NotPublished] goes beside [PersonalData], written the same way: the two belong together. (Without
+            // [PersonalData] in this declaration, on another part of a partial property, there is no fix.)
             if (root?.FindToken(diagnostic.Location.SourceSpan.Start).Parent?.FirstAncestorOrSelf<MemberDeclarationSyntax>() is not { } member
-                || member is not (PropertyDeclarationSyntax or FieldDeclarationSyntax))
+                || member is not (PropertyDeclarationSyntax or FieldDeclarationSyntax)
+                || member.AttributeLists.SelectMany(list => list.Attributes).FirstOrDefault(a => AttributeNames.Is(a, PersonalData)) is not { Parent: AttributeListSyntax } personal)
             {
                 continue;
             }
 
             context.RegisterCodeFix(
-                CodeAction.Create("Keep it out of the published state with [NotPublished]", ct => AddAsync(context.Document, member, ct), EquivalenceKey),
+                CodeAction.Create("Keep it out of the published state with [NotPublished]", ct => AddAsync(context.Document, personal, ct), EquivalenceKey),
                 diagnostic);
         }
     }
 
-    private static async Task<Document> AddAsync(Document document, MemberDeclarationSyntax member, CancellationToken cancellationToken)
+    private static async Task<Document> AddAsync(Document document, AttributeSyntax personal, CancellationToken cancellationToken)
     {
         var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-        if (root is null)
+        if (root is null || personal.Parent is not AttributeListSyntax list)
         {
             return document;
         }
 
-        // Beside [PersonalData], written the same way: the two belong together.
-        var personal = member.AttributeLists.SelectMany(list => list.Attributes).FirstOrDefault(a => AttributeNames.Is(a, PersonalData));
-        MemberDeclarationSyntax updated;
-        if (personal?.Parent is AttributeListSyntax list)
-        {
-            var notPublished = SyntaxFactory.Attribute(AttributeNames.Like(personal, PersonalData, NotPublished));
-            updated = member.ReplaceNode(list, AttributeNames.InsertAfter(list, personal, notPublished));
-        }
-        else
-        {
-            var newList = SyntaxFactory.AttributeList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Attribute(SyntaxFactory.IdentifierName(NotPublished))))
-                .WithLeadingTrivia(member.GetLeadingTrivia())
-                .WithTrailingTrivia(SyntaxFactory.Space);
-            updated = member.WithoutLeadingTrivia().WithAttributeLists(member.AttributeLists.Insert(0, newList));
-        }
-
-        return document.WithSyntaxRoot(root.ReplaceNode(member, updated));
+        var notPublished = SyntaxFactory.Attribute(AttributeNames.Like(personal, PersonalData, NotPublished));
+        return document.WithSyntaxRoot(root.ReplaceNode(list, AttributeNames.InsertAfter(list, personal, notPublished)));
     }
 }
