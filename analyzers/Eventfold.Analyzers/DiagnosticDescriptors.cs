@@ -265,6 +265,117 @@ internal static class DiagnosticDescriptors
         DiagnosticCategories.Design,
         DiagnosticSeverity.Warning,
         description: "A snapshot writes each member with System.Text.Json's general defaults and reads it back the same way. An object member comes back as a JsonElement, a tuple or a field of a nested type is left out, a nested property without a public setter is never set, and an interface cannot be created: the restored state would differ from a replay's, or never be restored. The generator then writes no snapshot code at all.");
+    public static readonly DiagnosticDescriptor SagaStepWithoutCompensation = Create(
+        RuleIdentifiers.SagaStepWithoutCompensation,
+        title: "Saga step has no compensation",
+        messageFormat: "{0}",
+        DiagnosticCategories.Design,
+        DiagnosticSeverity.Warning,
+        description: "When a saga step fails, the coordinator compensates every completed step in reverse order. A step that is not the last and names no compensation leaves its effect in place when a later step fails; say so explicitly with [NoCompensation(\"reason\")] if that is intended.");
+
+    public static readonly DiagnosticDescriptor SagaCompensationNotUsable = Create(
+        RuleIdentifiers.SagaCompensationNotUsable,
+        title: "Saga compensation does not exist or has the wrong shape",
+        messageFormat: "{0}",
+        DiagnosticCategories.Usage,
+        DiagnosticSeverity.Error,
+        description: "Compensate names a method of the saga that undoes the step: 'Task M(TData data, CancellationToken ct)'. A name that matches no method, matches a step, or a method of another shape cannot be called, so the generator emits nothing for the saga.");
+
+    public static readonly DiagnosticDescriptor PersonalDataPublished = Create(
+        RuleIdentifiers.PersonalDataPublished,
+        title: "Published state carries personal data",
+        messageFormat: "{0}",
+        DiagnosticCategories.Design,
+        DiagnosticSeverity.Warning,
+        description: "A [PublishesState] aggregate publishes every public member not marked [NotPublished] to a stream other services read and copy. A member marked [PersonalData] would leave the service that owns it, and be copied where it cannot be erased.");
+
+    public static readonly DiagnosticDescriptor PublishedStateCannotBeGenerated = Create(
+        RuleIdentifiers.PublishedStateCannotBeGenerated,
+        title: "Published state cannot be generated",
+        messageFormat: "{0}",
+        DiagnosticCategories.Usage,
+        DiagnosticSeverity.Error,
+        description: "[PublishesState] makes the generator write a state event record from an [Aggregate]'s public state, published after each save. On a type without [Aggregate], or with a schema version below 1, nothing is generated or published.");
+
+    public static readonly DiagnosticDescriptor StateReplicaCannotBeGenerated = Create(
+        RuleIdentifiers.StateReplicaCannotBeGenerated,
+        title: "State replica cannot be generated",
+        messageFormat: "{0}",
+        DiagnosticCategories.Usage,
+        DiagnosticSeverity.Error,
+        description: "The generator makes a [StateReplica] record an IStateReplica that StateReplica<T> fills. It needs a concrete, non-generic record class that names its state and has a public 'string Id' and 'long Version', which say whose state it is and how new; otherwise nothing is generated.");
+
+    public static readonly DiagnosticDescriptor StateReplicaMemberNotPublished = Create(
+        RuleIdentifiers.StateReplicaMemberNotPublished,
+        title: "State replica member is not in the published state",
+        messageFormat: "{0}",
+        DiagnosticCategories.Usage,
+        DiagnosticSeverity.Error,
+        description: "A published state is mapped onto its replica by member name. A replica member that the state does not carry (a [NotPublished] member, a misspelt name, a member the publisher removed) is never set.");
+
+    public static readonly DiagnosticDescriptor StateReplicaMemberTypeDiffers = Create(
+        RuleIdentifiers.StateReplicaMemberTypeDiffers,
+        title: "State replica member has another type than the published state",
+        messageFormat: "{0}",
+        DiagnosticCategories.Usage,
+        DiagnosticSeverity.Error,
+        description: "A published state is mapped onto its replica by member name. A replica member of another type than the state's either fails to read, which stops the replica, or reads a different value.");
+
+    public static readonly DiagnosticDescriptor StateReplicaNamesNoPublishedState = Create(
+        RuleIdentifiers.StateReplicaNamesNoPublishedState,
+        title: "State replica names a state that is not published",
+        messageFormat: "{0}",
+        DiagnosticCategories.Usage,
+        DiagnosticSeverity.Error,
+        description: "A replica reads the events named by [StateReplica(\"name\")]; an aggregate publishes its state as '{category}.state'. When the aggregate is in the compilation or a referenced assembly and publishes no state under that name, the replica would stay empty.");
+
+    public static readonly DiagnosticDescriptor SagaDuplicateStepOrder = Create(
+        RuleIdentifiers.SagaDuplicateStepOrder,
+        title: "Two saga steps share an order",
+        messageFormat: "{0}",
+        DiagnosticCategories.Usage,
+        DiagnosticSeverity.Error,
+        description: "A step's order decides when it runs and when it is compensated. Two steps with one order leave that to declaration order, which a refactoring changes without notice, so the generator emits nothing for the saga.");
+
+    public static readonly DiagnosticDescriptor SagaCompensationOnLastStep = Create(
+        RuleIdentifiers.SagaCompensationOnLastStep,
+        title: "Compensation of the last saga step can never run",
+        messageFormat: "{0}",
+        DiagnosticCategories.Design,
+        DiagnosticSeverity.Warning,
+        description: "Compensation undoes completed steps when a later step fails. A failed step itself is not compensated, and no step follows the last, so the last step's compensation never runs.");
+
+    public static readonly DiagnosticDescriptor SagaMissingCancellationToken = Create(
+        RuleIdentifiers.SagaMissingCancellationToken,
+        title: "Saga step or compensation takes no CancellationToken",
+        messageFormat: "{0}",
+        DiagnosticCategories.Usage,
+        DiagnosticSeverity.Error,
+        description: "The coordinator cancels a step that exceeds TimeoutSeconds and every step and compensation when the host stops. Without a CancellationToken the method cannot be cancelled, so the generator emits nothing for the saga.");
+
+    public static readonly DiagnosticDescriptor SagaDataNotImmutableRecord = Create(
+        RuleIdentifiers.SagaDataNotImmutableRecord,
+        title: "Saga data is not an immutable record",
+        messageFormat: "{0}",
+        DiagnosticCategories.Design,
+        DiagnosticSeverity.Warning,
+        description: "A saga's data is logged after every step and read back on recovery, and a step returns the next data. Data that a step changes in place differs from what was logged, so a recovered saga sees other data than the one that crashed.");
+
+    public static readonly DiagnosticDescriptor SagaCannotBeGenerated = Create(
+        RuleIdentifiers.SagaCannotBeGenerated,
+        title: "Saga type cannot be generated",
+        messageFormat: "{0}",
+        DiagnosticCategories.Usage,
+        DiagnosticSeverity.Error,
+        description: "The generator implements a [Saga] class as one concrete class with a named log and at least one step. A static, abstract or generic class, a record, a saga without a name or without steps, or a step with a negative Retries or TimeoutSeconds gets no generated code.");
+
+    public static readonly DiagnosticDescriptor SagaStartedByWithoutStart = Create(
+        RuleIdentifiers.SagaStartedByWithoutStart,
+        title: "Event-started saga has no Start method",
+        messageFormat: "{0}",
+        DiagnosticCategories.Usage,
+        DiagnosticSeverity.Error,
+        description: "A saga with StartedBy = typeof(TEvent) is started once per such event, with the data that 'static TData Start(TEvent e)' makes from it. Without that method no saga can be started, so the generator emits nothing for the saga.");
 
     private static DiagnosticDescriptor Create(
         string id,

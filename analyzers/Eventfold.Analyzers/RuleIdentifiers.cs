@@ -39,4 +39,18 @@ internal static class RuleIdentifiers
     public const string SnapshotCannotRestoreMember = "EVF043";
     public const string SnapshotMemberNotRoundTripped = "EVF044";
     public const string ProjectionParallelStreamsBelowOne = "EVF031";
+    public const string SagaStepWithoutCompensation = "EVF002";
+    public const string SagaCompensationNotUsable = "EVF007";
+    public const string PersonalDataPublished = "EVF010";
+    public const string PublishedStateCannotBeGenerated = "EVF050";
+    public const string StateReplicaCannotBeGenerated = "EVF051";
+    public const string StateReplicaMemberNotPublished = "EVF052";
+    public const string StateReplicaMemberTypeDiffers = "EVF053";
+    public const string StateReplicaNamesNoPublishedState = "EVF054";
+    public const string SagaDuplicateStepOrder = "EVF060";
+    public const string SagaCompensationOnLastStep = "EVF061";
+    public const string SagaMissingCancellationToken = "EVF062";
+    public const string SagaDataNotImmutableRecord = "EVF063";
+    public const string SagaCannotBeGenerated = "EVF064";
+    public const string SagaStartedByWithoutStart = "EVF065";
 }

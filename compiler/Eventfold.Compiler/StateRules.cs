@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 
 namespace Eventfold.Compiler;
@@ -54,6 +55,46 @@ internal static class StateRules
 
         return members;
     }
+
+    /// <summary>
+    /// Every problem of a <c>[PublishesState]</c> type: not an aggregate or a version below 1 (EVF050, the generator
+    /// writes no state), and each <c>[PersonalData]</c> member that the state would carry to other services (EVF010).
+    /// </summary>
+    public static List<Found<StateProblem>> Check(INamedTypeSymbol type, AttributeData publishesState, CancellationToken ct = default)
+    {
+        var problems = new List<Found<StateProblem>>();
+        void Add(StateProblemKind kind, string message, ISymbol? at = null) =>
+            problems.Add(new Found<StateProblem>(new StateProblem(kind, message), at ?? type));
+
+        if (!HasAttribute(type, AggregateAttribute))
+        {
+            Add(StateProblemKind.PublisherIsNotAnAggregate, $"'{type.Name}' has [PublishesState] but no [Aggregate]; only an aggregate's state is published after each save, so add [Aggregate(\"category\")] or remove [PublishesState]");
+            return problems;
+        }
+
+        int version = publishesState.NamedArguments.Where(p => p.Key == "Version").Select(p => p.Value.Value is int v ? v : 1).DefaultIfEmpty(1).First();
+        if (version < 1)
+        {
+            Add(StateProblemKind.StateVersionNotPositive, $"[PublishesState] on '{type.Name}' has Version = {version}; the state is an event whose schema versions count from 1");
+        }
+
+        foreach (var (member, _) in PublishedMembers(type))
+        {
+            ct.ThrowIfCancellationRequested();
+            if (HasAttribute(member, PersonalDataAttribute))
+            {
+                Add(StateProblemKind.PersonalDataPublished, $"'{member.Name}' of '{type.Name}' is personal data, and the published state '{StateTypeName(type)}' would carry it to every service that reads it; mark it [NotPublished], or remove [PersonalData] if it is not personal", member);
+            }
+        }
+
+        return problems;
+    }
+
+    /// <summary>The category an <c>[Aggregate]</c> names, or null for a type without one.</summary>
+    public static string? Category(INamedTypeSymbol type) =>
+        type.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == AggregateAttribute) is { ConstructorArguments.Length: > 0 } aggregate
+            ? aggregate.ConstructorArguments[0].Value as string
+            : null;
 
     public static bool HasAttribute(ISymbol symbol, string metadataName) =>
         symbol.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == metadataName);

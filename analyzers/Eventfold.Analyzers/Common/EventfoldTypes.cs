@@ -22,6 +22,7 @@ internal sealed class EventfoldTypes
         TaskOfT = compilation.GetTypeByMetadataName("System.Threading.Tasks.Task`1");
         ValueTask = compilation.GetTypeByMetadataName("System.Threading.Tasks.ValueTask");
         CancellationToken = compilation.GetTypeByMetadataName("System.Threading.CancellationToken");
+        PublishesState = compilation.GetTypeByMetadataName("Eventfold.PublishesStateAttribute");
     }
 
     public INamedTypeSymbol? Event { get; }
@@ -36,6 +37,7 @@ internal sealed class EventfoldTypes
     public INamedTypeSymbol? TaskOfT { get; }
     public INamedTypeSymbol? ValueTask { get; }
     public INamedTypeSymbol? CancellationToken { get; }
+    public INamedTypeSymbol? PublishesState { get; }
 
     public static EventfoldTypes From(Compilation compilation) => new(compilation);
 

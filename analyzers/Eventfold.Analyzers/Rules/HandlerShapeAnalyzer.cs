@@ -29,12 +29,11 @@ public sealed class HandlerShapeAnalyzer : DiagnosticAnalyzer
                 return; // Eventfold is not referenced.
             }
 
-            var shapes = new HandlerShapes(types);
-            start.RegisterSymbolAction(symbol => AnalyzeType(symbol, types, shapes), SymbolKind.NamedType);
+            start.RegisterSymbolAction(symbol => AnalyzeType(symbol, types), SymbolKind.NamedType);
         });
     }
 
-    private static void AnalyzeType(SymbolAnalysisContext context, EventfoldTypes types, HandlerShapes shapes)
+    private static void AnalyzeType(SymbolAnalysisContext context, EventfoldTypes types)
     {
         var type = (INamedTypeSymbol)context.Symbol;
         var methods = type.GetMembers().OfType<IMethodSymbol>().Where(m => m.MethodKind == MethodKind.Ordinary).ToList();
@@ -56,7 +55,7 @@ public sealed class HandlerShapeAnalyzer : DiagnosticAnalyzer
 
         if (type.HasAttribute(types.Saga))
         {
-            CheckSteps(context, methods, types, shapes);
+            CheckSteps(context, type, types);
         }
 
         foreach (var upcaster in methods.Where(m => m.HasAttribute(types.Upcaster)))
@@ -119,18 +118,16 @@ public sealed class HandlerShapeAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static void CheckSteps(SymbolAnalysisContext context, List<IMethodSymbol> methods, EventfoldTypes types, HandlerShapes shapes)
+    /// <summary>Every step the generated saga cannot call, from the reading the generator uses.</summary>
+    private static void CheckSteps(SymbolAnalysisContext context, INamedTypeSymbol saga, EventfoldTypes types)
     {
-        var steps = methods
-            .Select(m => (Method: m, Attribute: m.GetAttribute(types.Step)))
-            .Where(s => s.Attribute is not null)
-            .OrderBy(s => s.Attribute!.ConstructorArguments.Length > 0 && s.Attribute.ConstructorArguments[0].Value is int order ? order : int.MaxValue)
-            .Select(s => s.Method)
-            .ToList();
-        var state = shapes.StateOfFirstStep(steps.FirstOrDefault());
-        foreach (var step in steps)
+        var reading = SagaRules.Read(saga, saga.GetAttribute(types.Saga)!, context.CancellationToken);
+        foreach (var problem in reading.Problems.Where(p => p.Value.Kind == SagaProblemKind.StepShape))
         {
-            Report(context, step, HandlerShapes.StepRole, shapes.CheckStep(step, state));
+            if (problem.Symbol.FirstLocation() is { IsInSource: true } location)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UnusableHandlerShape, location, problem.Symbol.Name, HandlerShapes.StepRole, problem.Value.Message));
+            }
         }
     }
 

@@ -11,9 +11,9 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace Eventfold.Generators.States;
 
 /// <summary>
-/// Reads a <c>[StateReplica]</c> record class into a <see cref="StateReplicaSpec"/>. A record without a
-/// public <c>string Id</c> and <c>long Version</c>, or with an empty state name, yields null: the
-/// analyzers say why (EVF051).
+/// Reads a <c>[StateReplica]</c> record class into a <see cref="StateReplicaSpec"/>. A record that
+/// <see cref="ReplicaRules.Check"/> finds a problem with (no public <c>string Id</c> and <c>long Version</c>,
+/// no state name, abstract, generic) yields null: the analyzers report the same problems (EVF051).
 /// </summary>
 internal static class ReplicaParser
 {
@@ -27,11 +27,9 @@ internal static class ReplicaParser
         ct.ThrowIfCancellationRequested();
         if (context.TargetSymbol is not INamedTypeSymbol type
             || context.Attributes.Length == 0
-            || context.Attributes[0].FirstStringArgument() is not { Length: > 0 } stateName
+            || ReplicaRules.StateName(context.Attributes[0]) is not { Length: > 0 } stateName
             || !TypeDeclarations.AllContainingTypesArePartial(context.TargetNode)
-            || type.IsAbstract
-            || type.IsOrIsNestedInGeneric()
-            || !ReplicaRules.HasIdentity(type))
+            || ReplicaRules.Check(type, context.Attributes[0]).Count > 0)
         {
             return null;
         }

@@ -30,7 +30,8 @@ internal static class StateParser
             || context.Attributes.Length == 0
             || type.FindAttribute(KnownNames.AggregateAttribute) is not { } aggregate
             || !TypeDeclarations.AllContainingTypesArePartial(context.TargetNode)
-            || AggregateRules.Check(type, aggregate).Count > 0)
+            || AggregateRules.Check(type, aggregate).Count > 0
+            || StateRules.Check(type, context.Attributes[0], ct).Any(p => p.Value.BlocksGeneration))
         {
             return null;
         }

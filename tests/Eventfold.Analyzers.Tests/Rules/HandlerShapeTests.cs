@@ -204,7 +204,7 @@ public sealed class HandlerShapeTests
     }
 
     [Fact]
-    public async Task Saga_steps_take_the_state_of_the_first_step_and_a_cancellation_token()
+    public async Task Saga_steps_take_the_data_of_the_first_step_and_a_cancellation_token()
     {
         const string source = Usings + """
             public sealed record Checkout(string OrderId);
@@ -217,8 +217,11 @@ public sealed class HandlerShapeTests
                 [Step(3)] private Task {|#0:Ship|}(string orderId, CancellationToken ct) => Task.CompletedTask;
                 [Step(4)] private void {|#1:Notify|}(Checkout c, CancellationToken ct) { }
                 [Step(5)] private Task<string> {|#2:Label|}(Checkout c, CancellationToken ct) => Task.FromResult("");
-                [Step(6)] private Task {|#3:Close|}(Checkout c) => Task.CompletedTask;
-                [Step(7)] private ValueTask {|#4:Archive|}(Checkout c, CancellationToken ct) => default;
+                [Step(6)] private ValueTask {|#3:Archive|}(Checkout c, CancellationToken ct) => default;
+                [Step(7)] private Task {|#4:Audit|}(Checkout c, CancellationToken ct, int extra) => Task.CompletedTask;
+
+                // Without a CancellationToken: EVF062 (SagaAnalyzer), not a shape this rule reports.
+                [Step(8)] private Task Close(Checkout c) => Task.CompletedTask;
 
                 // Not a step: any shape.
                 private void Helper(int x) { }
@@ -230,18 +233,18 @@ public sealed class HandlerShapeTests
             Step(0, "Ship"),
             Step(1, "Notify"),
             Step(2, "Label"),
-            Step(3, "Close"),
-            Step(4, "Archive"));
+            Step(3, "Archive"),
+            Step(4, "Audit"));
 
         static Microsoft.CodeAnalysis.Testing.DiagnosticResult Step(int location, string name) =>
             Verify.Diagnostic("EVF008").WithLocation(location).WithArguments(
                 name,
                 "a saga step",
-                $"expected 'Task {name}(Checkout state, CancellationToken ct)' or 'Task<Checkout> {name}(Checkout state, CancellationToken ct)', with the state type of the saga's first step");
+                $"expected 'Task {name}(Checkout data, CancellationToken ct)' or 'Task<Checkout> {name}(Checkout data, CancellationToken ct)', with the data type of the saga's first step");
     }
 
     [Fact]
-    public async Task A_first_step_without_a_state_type_is_reported()
+    public async Task A_first_step_without_a_data_type_is_reported()
     {
         const string source = Usings + """
             [Saga("broken")]
@@ -256,7 +259,7 @@ public sealed class HandlerShapeTests
             Verify.Diagnostic("EVF008").WithLocation(0).WithArguments(
                 "Start",
                 "a saga step",
-                "expected 'Task Start(TState state, CancellationToken ct)' or 'Task<TState> Start(TState state, CancellationToken ct)', with the state type of the saga's first step"));
+                "expected 'Task Start(TData data, CancellationToken ct)' or 'Task<TData> Start(TData data, CancellationToken ct)', with the data type of the saga's first step"));
     }
 
     [Fact]
