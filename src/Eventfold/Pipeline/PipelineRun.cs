@@ -157,6 +157,12 @@ internal sealed class PipelineRun : IDispatchTarget<PipelineRun>
                 await _onPoison!((PoisonEvent)message, ct).ConfigureAwait(false);
             }
         }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // The stop gave up waiting for this handler (its drain timed out): not a failure of the event. Its
+            // slot stays in flight, so the checkpoint stays before it and the next run handles it again.
+            return;
+        }
         catch (Exception ex)
         {
             var (stream, version, position) = message switch
