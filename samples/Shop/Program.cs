@@ -8,6 +8,7 @@ using static Shop.ShopConsole;
 // The shop sample: orders as event-sourced aggregates on the embedded SQLite store, or on
 // EventStoreDB when given a connection string.
 // Usage: dotnet run --project samples/Shop [-- --db <path>] [-- --esdb esdb://127.0.0.1:2113?tls=false]
+// Add -- --fail-checkout to make the checkout saga's shipping fail and watch it compensate.
 string? esdb = ArgValue("--esdb");
 string dbPath = ArgValue("--db") ?? Path.Combine(Path.GetTempPath(), "eventfold-shop", "shop.db");
 string where;
@@ -135,6 +136,47 @@ Note($"  Reject: TryEnqueue returned false {refused} times");
 var elastic = new ElasticNotifier();
 elastic.Configure(o => o with { Elastic = new ElasticWorkerOptions { SampleInterval = TimeSpan.FromMilliseconds(10), GrowAfter = TimeSpan.FromMilliseconds(30) } });
 await Feed("Elastic 1..4", elastic, n => n.EnqueueAsync, n => n.Stats);
+
+Heading("A second bounded context: shipping keeps a replica of the customers sales publishes");
+var customers = new AggregateRepository<Shop.Customers.Customer>(store);
+var shipping = new StateReplica<Shop.Shipping.ShippingCustomer>(store);
+string customerId = $"c-{Guid.NewGuid():N}"[..10];
+// The file keeps earlier runs' customers too: this run follows its own.
+shipping.Changed += (_, change) =>
+{
+    if (change.Current.Id == customerId)
+    {
+        Note($"shipping's copy: {change.Previous?.City ?? "(new)"} -> {change.Current.City}, v{change.Current.Version}");
+    }
+};
+var customer = customers.Create(customerId);
+Command($"sales registers {customerId}: Ada in Leeds, ada@example.com");
+customer.Register("Ada", "Leeds", "ada@example.com");
+await customers.SaveAsync(customer);
+await shipping.CatchUpAsync();
+Command("sales: Ada moves to York");
+customer.MoveTo("York");
+await customers.SaveAsync(customer);
+await shipping.CatchUpAsync();
+Note($"shipping addresses the parcel to: {shipping.Get(customerId)}");
+await foreach (var published in store.ReadStreamAsync(StateStreams.StreamFor("customer", customerId), StreamReadOptions.Backwards with { MaxCount = 1 }))
+{
+    string json = System.Text.Encoding.UTF8.GetString(EventSerializer.Default.Serialize(new EventData(published.Event, published.EventId, EventMetadata.Empty)).Data);
+    Note($"what left sales: {json} (no e-mail: it is [NotPublished])");
+}
+
+bool failCheckout = args.Contains("--fail-checkout");
+Heading("A checkout saga: stock, payment, shipping" + (failCheckout ? ", with shipping made to fail" : " (run with -- --fail-checkout to see it compensate)"));
+var services = new Shop.Checkout.CheckoutServices { FailShipping = failCheckout };
+var checkouts = new SagaCoordinator<Shop.Checkout.CheckoutSaga, Shop.Checkout.Checkout>(
+    store, () => new Shop.Checkout.CheckoutSaga(services), new SagaCoordinatorOptions { RetryDelay = TimeSpan.FromMilliseconds(10) });
+var outcome = await checkouts.RunAsync("checkout-" + orderId, new Shop.Checkout.Checkout(orderId, order.Total));
+Note($"the saga ended {outcome.Status}" + (outcome.FailedStep is null ? "" : $": {outcome.FailedStep} failed ({outcome.Error?.Message}), completed steps undone in reverse order"));
+Note($"its log is the stream {SagaCoordinator<Shop.Checkout.CheckoutSaga, Shop.Checkout.Checkout>.StreamOf("checkout-" + orderId)}; the diagram (Mermaid):");
+foreach (var line in Shop.Checkout.CheckoutSaga.Diagram.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+{
+    Note("  " + line);
+}
 
 string? ArgValue(string name)
 {
