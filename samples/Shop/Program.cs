@@ -8,6 +8,7 @@ using static Shop.ShopConsole;
 // The shop sample: orders as event-sourced aggregates on the embedded SQLite store, or on
 // EventStoreDB when given a connection string.
 // Usage: dotnet run --project samples/Shop [-- --db <path>] [-- --esdb esdb://127.0.0.1:2113?tls=false]
+// Add -- --fail-checkout to make the checkout saga's shipping fail and watch it compensate.
 string? esdb = ArgValue("--esdb");
 string dbPath = ArgValue("--db") ?? Path.Combine(Path.GetTempPath(), "eventfold-shop", "shop.db");
 string where;
@@ -145,6 +146,47 @@ var throttleClock = System.Diagnostics.Stopwatch.StartNew();
 await Feed("PerSecond 100", throttled, n => n.EnqueueAsync, n => n.Stats);
 Note($"  PerSecond: 60 sent in {throttleClock.Elapsed.TotalMilliseconds:0} ms with 4 workers, at most 100 a second");
 
+Heading("A second bounded context: shipping keeps a replica of the customers sales publishes");
+var customers = new AggregateRepository<Shop.Customers.Customer>(store);
+var shipping = new StateReplica<Shop.Shipping.ShippingCustomer>(store);
+string customerId = $"c-{Guid.NewGuid():N}"[..10];
+// The file keeps earlier runs' customers too: this run follows its own.
+shipping.Changed += (_, change) =>
+{
+    if (change.Current.Id == customerId)
+    {
+        Note($"shipping's copy: {change.Previous?.City ?? "(new)"} -> {change.Current.City}, v{change.Current.Version}");
+    }
+};
+var customer = customers.Create(customerId);
+Command($"sales registers {customerId}: Ada in Leeds, ada@example.com");
+customer.Register("Ada", "Leeds", "ada@example.com");
+await customers.SaveAsync(customer);
+await shipping.CatchUpAsync();
+Command("sales: Ada moves to York");
+customer.MoveTo("York");
+await customers.SaveAsync(customer);
+await shipping.CatchUpAsync();
+Note($"shipping addresses the parcel to: {shipping.Get(customerId)}");
+await foreach (var published in store.ReadStreamAsync(StateStreams.StreamFor("customer", customerId), StreamReadOptions.Backwards with { MaxCount = 1 }))
+{
+    string json = System.Text.Encoding.UTF8.GetString(EventSerializer.Default.Serialize(new EventData(published.Event, published.EventId, EventMetadata.Empty)).Data);
+    Note($"what left sales: {json} (no e-mail: it is [NotPublished])");
+}
+
+bool failCheckout = args.Contains("--fail-checkout");
+Heading("A checkout saga: stock, payment, shipping" + (failCheckout ? ", with shipping made to fail" : " (run with -- --fail-checkout to see it compensate)"));
+var services = new Shop.Checkout.CheckoutServices { FailShipping = failCheckout };
+var checkouts = new SagaCoordinator<Shop.Checkout.CheckoutSaga, Shop.Checkout.Checkout>(
+    store, () => new Shop.Checkout.CheckoutSaga(services), new SagaCoordinatorOptions { RetryDelay = TimeSpan.FromMilliseconds(10) });
+var outcome = await checkouts.RunAsync("checkout-" + orderId, new Shop.Checkout.Checkout(orderId, order.Total));
+Note($"the saga ended {outcome.Status}" + (outcome.FailedStep is null ? "" : $": {outcome.FailedStep} failed ({outcome.Error?.Message}), completed steps undone in reverse order"));
+Note($"its log is the stream {SagaCoordinator<Shop.Checkout.CheckoutSaga, Shop.Checkout.Checkout>.StreamOf("checkout-" + orderId)}; the diagram (Mermaid):");
+foreach (var line in Shop.Checkout.CheckoutSaga.Diagram.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+{
+    Note("  " + line);
+}
+
 string? ArgValue(string name)
 {
     int at = Array.IndexOf(args, name);
@@ -173,39 +215,39 @@ async Task Feed<T>(string policy, T notifier, Func<T, Func<SendConfirmation, Can
     Note($"{policy,-12} offered 60 in {offered.TotalMilliseconds,4:0} ms: depth at most {maxDepth}, workers up to {maxWorkers}; sent {s.Processed}, dropped {s.Dropped}, rejected {s.Rejected}");
 }
 
-Heading("Schema evolution: a customer the first release registered, read by this one");
-var customers = new AggregateRepository<Customer>(store);
-string customerId = $"c-{Guid.NewGuid():N}"[..10];
-string customerStream = AggregateRepository<Customer>.StreamFor(customerId);
+Heading("Schema evolution: a member the first release registered, read by this one");
+var loyalty = new AggregateRepository<Shop.Domain.Customer>(store);
+string memberId = $"c-{Guid.NewGuid():N}"[..10];
+string memberStream = AggregateRepository<Shop.Domain.Customer>.StreamFor(memberId);
 // Written exactly as the first release wrote it: an instance of the version 1 type is stored as version 1.
-Command($"the first release registers {customerId}: CustomerRegistered version 1, no email");
-await store.AppendAsync(customerStream, ExpectedVersion.NoStream, [new EventData(new CustomerRegisteredV1(customerId, "Ada"), Guid.NewGuid(), EventMetadata.Empty)]);
-await foreach (var e in store.ReadStreamAsync(customerStream))
+Command($"the first release registers {memberId}: CustomerRegistered version 1, no email");
+await store.AppendAsync(memberStream, ExpectedVersion.NoStream, [new EventData(new CustomerRegisteredV1(memberId, "Ada"), Guid.NewGuid(), EventMetadata.Empty)]);
+await foreach (var e in store.ReadStreamAsync(memberStream))
 {
     Note($"stored as {e.EventName} v{e.SchemaVersion}, read through the upcaster as {e.Event}");
 }
 
-var customer = (await customers.LoadAsync(customerId))!;
-State(customer);
+var member = (await loyalty.LoadAsync(memberId))!;
+State(member);
 
 Heading("A snapshotted aggregate: Customer keeps a snapshot every 5 events");
 Command("earn points for 12 orders and redeem a mug, saving after each");
 for (int i = 1; i <= 12; i++)
 {
-    customer.EarnPoints(10, $"order {i}");
-    await customers.SaveAsync(customer);
+    member.EarnPoints(10, $"order {i}");
+    await loyalty.SaveAsync(member);
 }
 
-customer.Redeem("mug", 50);
-await customers.SaveAsync(customer);
-State(customer);
+member.Redeem("mug", 50);
+await loyalty.SaveAsync(member);
+State(member);
 
 // A save writes its snapshot in the background; the last crossing of a multiple of 5 events was at v9.
-var snapshot = await store.GetSnapshotAsync(customerStream);
+var snapshot = await store.GetSnapshotAsync(memberStream);
 for (int wait = 0; snapshot?.Version != 9 && wait < 100; wait++)
 {
     await Task.Delay(20);
-    snapshot = await store.GetSnapshotAsync(customerStream);
+    snapshot = await store.GetSnapshotAsync(memberStream);
 }
 
 if (snapshot is not null)
@@ -213,6 +255,6 @@ if (snapshot is not null)
     Note($"snapshot at v{snapshot.Version} ({snapshot.StateType}): {System.Text.Encoding.UTF8.GetString(snapshot.Data)}");
 }
 
-var restored = (await customers.LoadAsync(customerId))!;
+var restored = (await loyalty.LoadAsync(memberId))!;
 Note($"loaded: the snapshot at v{snapshot?.Version}, then the {restored.Version - (snapshot?.Version ?? -1)} events after it");
 State(restored);

@@ -13,7 +13,7 @@ namespace Eventfold.EventStoreDb;
 /// Subscriptions are the server's catch-up subscriptions. Checkpoints and snapshots live in streams of
 /// their own, which no read of <c>$all</c> returns. See docs/eventstoredb.md.
 /// </summary>
-public sealed partial class EventStoreDbEventStore : IEventStore
+public sealed partial class EventStoreDbEventStore : IEventStore, IStreamTruncation
 {
     private const string MetadataStreamPrefix = "$$";
     private const string StreamMetadataEventType = "$metadata";
@@ -87,6 +87,13 @@ public sealed partial class EventStoreDbEventStore : IEventStore
         ArgumentOutOfRangeException.ThrowIfLessThan(maxCount, 1);
         return WriteMaxCountAsync(stream, maxCount, ct);
     }
+
+    /// <inheritdoc/>
+    /// <remarks>
+    /// The stream's <c>$maxCount</c> metadata (<see cref="SetMaxCountAsync"/>): the server hides the older events
+    /// from reads of the stream at once, and removes them, from <c>$all</c> too, at its next scavenge.
+    /// </remarks>
+    public Task SetStreamMaxCountAsync(string stream, long maxCount, CancellationToken ct = default) => SetMaxCountAsync(stream, maxCount, ct);
 
     /// <summary>Without the user-name rules: the checkpoint streams carry consumer names, which may hold any character.</summary>
     private async Task WriteMaxCountAsync(string stream, long maxCount, CancellationToken ct)

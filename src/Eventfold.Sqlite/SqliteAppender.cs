@@ -17,6 +17,8 @@ internal sealed class SqliteAppender : IDisposable
     private readonly SqliteCommand _selectById;
     private readonly SqliteCommand _selectRange;
     private readonly SqliteCommand _insert;
+    private readonly SqliteCommand _trim;
+    private readonly SqliteCommand _setLimit;
     private readonly List<SqliteCommand> _commands = [];
 
     public SqliteAppender(SqliteConnectionFactory connections)
@@ -38,6 +40,14 @@ internal sealed class SqliteAppender : IDisposable
                 VALUES ($stream, $version, $id, $name, $schema, $data, $metadata, $timestamp, $checksum);
                 """,
                 timeout, "$stream", "$version", "$id", "$name", "$schema", "$data", "$metadata", "$timestamp", "$checksum");
+
+            // A stream without a limit finds no row in stream_limits: the bound is NULL and nothing is deleted.
+            _trim = Prepare(
+                "DELETE FROM events WHERE stream = $stream AND version <= $last - (SELECT max_count FROM stream_limits WHERE stream = $stream);",
+                timeout, "$stream", "$last");
+            _setLimit = Prepare(
+                "INSERT INTO stream_limits (stream, max_count) VALUES ($stream, $max) ON CONFLICT (stream) DO UPDATE SET max_count = excluded.max_count;",
+                timeout, "$stream", "$max");
         }
         catch
         {
@@ -126,7 +136,32 @@ internal sealed class SqliteAppender : IDisposable
         }
 
         long position = SQLitePCL.raw.sqlite3_last_insert_rowid(_connection.Handle);
+        Trim(stream, current + serialized.Length);
         return (new AppendResult(current + serialized.Length, GlobalPosition.FromSequence(position)), true);
+    }
+
+    /// <summary>Sets the max count of <paramref name="stream"/> and drops what it no longer keeps, in the open write transaction.</summary>
+    public void SetMaxCount(string stream, long maxCount)
+    {
+        _setLimit.Parameters[0].Value = stream;
+        _setLimit.Parameters[1].Value = maxCount;
+        _setLimit.ExecuteNonQuery();
+        var (version, _) = ReadHead(stream);
+        if (version >= 0)
+        {
+            Trim(stream, version);
+        }
+    }
+
+    /// <summary>
+    /// Drops the events of <paramref name="stream"/> older than its newest max count, if it has one. The newest
+    /// event always stays, so the stream's version (its last row) and the log's end are unchanged.
+    /// </summary>
+    private void Trim(string stream, long lastVersion)
+    {
+        _trim.Parameters[0].Value = stream;
+        _trim.Parameters[1].Value = lastVersion;
+        _trim.ExecuteNonQuery();
     }
 
     private (long Version, GlobalPosition Position) ReadHead(string stream)

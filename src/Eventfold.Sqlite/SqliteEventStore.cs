@@ -11,7 +11,7 @@ namespace Eventfold.Sqlite;
 /// appends at once and poll for appends made by other processes. Errors of the file itself are
 /// <see cref="IOException"/>s naming the file.
 /// </summary>
-public sealed partial class SqliteEventStore : IEventStore, IParkedEventStore, ISequentialLog
+public sealed partial class SqliteEventStore : IEventStore, IParkedEventStore, ISequentialLog, IStreamTruncation
 {
     private readonly SqliteEventStoreOptions _options;
     private readonly SqliteConnectionFactory _connections;
@@ -192,6 +192,22 @@ public sealed partial class SqliteEventStore : IEventStore, IParkedEventStore, I
         StreamName.Validate(snapshot.Stream);
         return WriteStateAsync(
             $"The snapshot write of stream '{snapshot.Stream}'", w => w.SetSnapshot(snapshot, _options.TimeProvider.GetUtcNow().UtcTicks), ct);
+    }
+
+    /// <inheritdoc/>
+    /// <remarks>The limit is kept in the file, so appends from every process on it keep the stream bounded.</remarks>
+    public Task SetStreamMaxCountAsync(string stream, long maxCount, CancellationToken ct = default)
+    {
+        StreamName.Validate(stream);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxCount, 1);
+        return WriteAsync(
+            $"Setting the max count of stream '{StreamName.Quote(stream)}'",
+            () =>
+            {
+                _appender.SetMaxCount(stream, maxCount);
+                return true;
+            },
+            ct);
     }
 
     public Task DeleteSnapshotAsync(string stream, CancellationToken ct = default)

@@ -107,13 +107,22 @@ internal static class SqliteSchema
             expires    INTEGER NOT NULL
         ) STRICT;
         """,
+
+        // 7: the max count per stream (see IStreamTruncation): appends to such a stream drop its events older
+        // than the newest max_count. Positions are AUTOINCREMENT, so a dropped row's position is never reused.
+        """
+        CREATE TABLE IF NOT EXISTS stream_limits (
+            stream    TEXT    PRIMARY KEY,
+            max_count INTEGER NOT NULL
+        ) STRICT;
+        """,
     ];
 
     /// <summary>The schema version this build writes.</summary>
     internal static int CurrentVersion => Migrations.Length;
 
     /// <summary>The names the store creates in a file; another program's table of one of these names makes the file not ours.</summary>
-    private static readonly string[] OwnNames = ["events", "checkpoints", "snapshots", "events_by_event_name", "parked_events", "leases"];
+    private static readonly string[] OwnNames = ["events", "checkpoints", "snapshots", "events_by_event_name", "parked_events", "leases", "stream_limits"];
 
     /// <summary>
     /// Checks that the file is an Eventfold store or an unversioned database the store may add its tables

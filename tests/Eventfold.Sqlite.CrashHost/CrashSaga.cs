@@ -11,9 +11,15 @@ public sealed record CrashOrder(string OrderId, bool FailShip, string? PaymentId
 /// deduplicated by its idempotency key, and may kill its own process at a chosen point.
 /// Compiled into the tests too (linked file), to read the sagas' outcomes.
 /// </summary>
-[Saga("crash-checkout")]
+/// <summary>The event that starts a crash saga when the host runs the sagas from the log (mode <c>saga-runner</c>).</summary>
+[Event("crash.order-placed")]
+public sealed record CrashOrderPlaced(string OrderId, bool FailShip);
+
+[Saga("crash-checkout", StartedBy = typeof(CrashOrderPlaced))]
 public sealed partial class CrashSaga(SagaEffects effects)
 {
+    private static CrashOrder Start(CrashOrderPlaced e) => new(e.OrderId, e.FailShip);
+
     [Step(1, Compensate = nameof(Release))]
     private Task Reserve(CrashOrder o, CancellationToken ct) => effects.ApplyAsync(nameof(Reserve), ct);
 

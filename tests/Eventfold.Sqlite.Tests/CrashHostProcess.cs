@@ -68,6 +68,9 @@ internal sealed class CrashHostProcess : IAsyncDisposable
     public static CrashHostProcess Sagas(string path, string effects, int sagas, string killAt) =>
         new("saga", path, effects, sagas.ToString(System.Globalization.CultureInfo.InvariantCulture), killAt);
 
+    /// <summary>Runs the crash sagas from the log with a saga runner (one per CrashOrderPlaced); <paramref name="killAt"/> as for <see cref="Sagas"/>.</summary>
+    public static CrashHostProcess SagaRunner(string path, string effects, string killAt) => new("saga-runner", path, effects, killAt);
+
     /// <summary>Starts a host that waits for <paramref name="goFile"/>, then recovers every crash saga.</summary>
     public static CrashHostProcess SagaRace(string path, string effects, string writer, string goFile) => new("saga-race", path, effects, writer, goFile);
 

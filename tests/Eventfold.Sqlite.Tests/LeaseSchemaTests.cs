@@ -28,7 +28,7 @@ public sealed class LeaseSchemaTests : IDisposable
         }
 
         using var check = SchemaTests.OpenRaw(_db.Path);
-        Assert.Equal("6", SchemaTests.Query(check, "PRAGMA user_version;").Single());
+        Assert.Equal("7", SchemaTests.Query(check, "PRAGMA user_version;").Single());
         Assert.Equal(["projection", "owner", "token", "expires"], SchemaTests.Query(check, "SELECT name FROM pragma_table_info('leases') ORDER BY cid;"));
     }
 }

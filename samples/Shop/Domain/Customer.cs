@@ -4,7 +4,7 @@ namespace Shop.Domain;
 /// A loyalty account with a long history, so the repository keeps a snapshot every 5 events: a load
 /// restores the newest one and replays only the events after it.
 /// </summary>
-[Aggregate("customer", SnapshotEvery = 5)]
+[Aggregate("loyalty", SnapshotEvery = 5)]   // stream "loyalty-{id}": apart from the sales context's "customer-{id}"
 public sealed partial class Customer
 {
     public string Name { get; private set; } = "";

@@ -8,6 +8,16 @@ public sealed class EventfoldOptions
 {
     internal Func<IServiceProvider, IEventStore>? StoreFactory { get; private set; }
 
+    /// <summary>
+    /// Whether the host runs the state publisher of every loaded <see cref="PublishesStateAttribute"/> aggregate
+    /// (publishing, from the log, any state a save could not); true by default. A service that only reads others'
+    /// published state through replicas may turn it off.
+    /// </summary>
+    public bool RunStatePublishers { get; set; } = true;
+
+    /// <summary>How the state publishers read and checkpoint; null for the defaults.</summary>
+    public StatePublisherOptions? StatePublisherOptions { get; set; }
+
     /// <summary>Uses the store made by <paramref name="factory"/>, once, for the whole application.</summary>
     public EventfoldOptions UseStore(Func<IServiceProvider, IEventStore> factory)
     {

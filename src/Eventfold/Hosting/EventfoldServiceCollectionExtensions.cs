@@ -1,5 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace Eventfold;
 
@@ -8,7 +10,9 @@ public static class EventfoldServiceCollectionExtensions
     /// <summary>
     /// Registers Eventfold: one <see cref="IEventStore"/> (chosen in <paramref name="configure"/>, e.g.
     /// <c>o.UseSqlite("shop.db")</c>), disposed with the container, and an
-    /// <see cref="AggregateRepository{T}"/> for every aggregate type.
+    /// <see cref="AggregateRepository{T}"/> for every aggregate type, and (unless
+    /// <see cref="EventfoldOptions.RunStatePublishers"/> is off) a hosted service running the state publisher of
+    /// every <see cref="PublishesStateAttribute"/> aggregate, so no state is lost between a save and its publish.
     /// </summary>
     public static EventfoldBuilder AddEventfold(this IServiceCollection services, Action<EventfoldOptions> configure)
     {
@@ -21,6 +25,15 @@ public static class EventfoldServiceCollectionExtensions
 
         services.TryAddSingleton(factory);
         services.TryAddSingleton(typeof(AggregateRepository<>));
+        if (options.RunStatePublishers)
+        {
+            var publisherOptions = options.StatePublisherOptions;
+            services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, StatePublishersHostedService>(sp => new StatePublishersHostedService(
+                sp.GetRequiredService<IEventStore>(),
+                publisherOptions is null ? null : publisherOptions with { TimeProvider = publisherOptions.TimeProvider ?? sp.GetService<TimeProvider>() },
+                sp.GetService<ILogger<StatePublishersHostedService>>())));
+        }
+
         return new EventfoldBuilder(services);
     }
 }

@@ -98,6 +98,8 @@ public sealed partial class InMemoryEventStore : IEventStore, ISequentialLog
                 _byEventId[(stream, e.EventId)] = record;
             }
 
+            Trim(stream);
+
             _appended.Notify();
             return Task.FromResult(new AppendResult(records.Count - 1, records[^1].Position));
         }
@@ -112,7 +114,7 @@ public sealed partial class InMemoryEventStore : IEventStore, ISequentialLog
         {
             // Only the part the read can reach (a record's version is its index), so reading the tail of a
             // long stream after a snapshot copies the tail, not the stream.
-            snapshot = _streams.TryGetValue(stream, out var records) ? Reachable(records, options) : [];
+            snapshot = _streams.TryGetValue(stream, out var records) ? Reachable(records, FirstKept(stream), options) : [];
         }
 
         IEnumerable<StoredRecord> ordered = options.Direction == ReadDirection.Forwards ? snapshot : snapshot.Reverse();
@@ -127,16 +129,16 @@ public sealed partial class InMemoryEventStore : IEventStore, ISequentialLog
         await Task.CompletedTask.ConfigureAwait(false);
     }
 
-    private static StoredRecord[] Reachable(List<StoredRecord> records, StreamReadOptions options)
+    private static StoredRecord[] Reachable(List<StoredRecord> records, long firstKept, StreamReadOptions options)
     {
         if (options.Direction == ReadDirection.Forwards)
         {
-            int from = (int)Math.Min(options.FromVersion ?? 0, records.Count);
+            int from = (int)Math.Min(Math.Max(options.FromVersion ?? 0, firstKept), records.Count);
             return records.GetRange(from, records.Count - from).ToArray();
         }
 
         int through = (int)Math.Min(options.FromVersion ?? long.MaxValue, records.Count - 1L);
-        return records.GetRange(0, through + 1).ToArray();
+        return through < firstKept ? [] : records.GetRange((int)firstKept, through + 1 - (int)firstKept).ToArray();
     }
 
     public IAsyncEnumerable<RecordedEvent> ReadAllAsync(GlobalPosition from, EventFilter? filter = null, CancellationToken ct = default)
@@ -285,7 +287,7 @@ public sealed partial class InMemoryEventStore : IEventStore, ISequentialLog
         foreach (var record in range)
         {
             ct.ThrowIfCancellationRequested();
-            if (filter is null || filter.Matches(record.Stream, record.Event.EventName))
+            if (!record.Dropped && (filter is null || filter.Matches(record.Stream, record.Event.EventName)))
             {
                 EventStoreTelemetry.Read(TelemetryName, globalLog: true, 1);
                 yield return ToRecordedEvent(record);
@@ -298,5 +300,6 @@ public sealed partial class InMemoryEventStore : IEventStore, ISequentialLog
     private RecordedEvent ToRecordedEvent(StoredRecord r) =>
         new(r.Stream, r.Version, r.Position, r.EventId, r.Event.EventName, r.Event.SchemaVersion, r.Timestamp, r.Event.Data, r.Event.Metadata, _options.Serializer);
 
-    private sealed record StoredRecord(string Stream, long Version, GlobalPosition Position, Guid EventId, SerializedEvent Event, DateTimeOffset Timestamp);
+    // Dropped: by the stream's max count (SetStreamMaxCountAsync); no longer read.
+    private sealed record StoredRecord(string Stream, long Version, GlobalPosition Position, Guid EventId, SerializedEvent Event, DateTimeOffset Timestamp, bool Dropped = false);
 }

@@ -13,10 +13,22 @@ internal static class StatePublication
     /// version, at any place: a state already published (by the save or by the publisher) is recognised by
     /// the store as a retry and written once.
     /// </summary>
-    public static Task<AppendResult> AppendAsync(IEventStore store, string category, string aggregateStream, IPublishedState state, CancellationToken ct)
+    /// <remarks>
+    /// On a store that can (<see cref="IStreamTruncation"/>), the state stream is kept to its newest
+    /// <see cref="StateStreams.KeptStates"/>: the limit is set with the stream's first state, and set again every
+    /// <see cref="StateStreams.LimitEvery"/> states, for streams published before there was one.
+    /// </remarks>
+    public static async Task<AppendResult> AppendAsync(IEventStore store, string category, string aggregateStream, IPublishedState state, CancellationToken ct)
     {
         var data = new EventData(state, StateStreams.EventIdFor(aggregateStream, state.Version), EventMetadata.Empty);
-        return store.AppendAsync(StateStreams.StreamFor(category, state.Id), ExpectedVersion.Any, [data], ct);
+        string stateStream = StateStreams.StreamFor(category, state.Id);
+        var result = await store.AppendAsync(stateStream, ExpectedVersion.Any, [data], ct).ConfigureAwait(false);
+        if (store is IStreamTruncation truncation && result.NextExpectedVersion % StateStreams.LimitEvery == 0)
+        {
+            await truncation.SetStreamMaxCountAsync(stateStream, StateStreams.KeptStates, ct).ConfigureAwait(false);
+        }
+
+        return result;
     }
 
     public static void CountFailure(string category, Exception error) =>

@@ -7,6 +7,16 @@ namespace Eventfold;
 /// <summary>Names and ids of published state: where it goes, and the id that makes a repeat a no-op.</summary>
 public static class StateStreams
 {
+    /// <summary>
+    /// How many of its newest states a state stream keeps where the store can drop older ones: only the newest
+    /// matters to replicas and the publisher; a few more keep recent ids, so a late repeat of a recent state is
+    /// still recognised by the store and not written again.
+    /// </summary>
+    public const long KeptStates = 8;
+
+    /// <summary>Every how many states of a stream its limit is set (again): with its first state, then every this many.</summary>
+    public const long LimitEvery = 64;
+
     /// <summary>The event name of a category's published state: <c>{category}.state</c>.</summary>
     public static string StateName(string category) => category + ".state";
 

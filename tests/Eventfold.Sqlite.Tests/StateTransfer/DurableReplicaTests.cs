@@ -53,6 +53,37 @@ public sealed class DurableReplicaTests : IDisposable
     }
 
     [Fact]
+    public async Task On_SQLite_a_state_stream_keeps_only_its_newest_states_and_a_restarted_replica_still_reaches_the_newest()
+    {
+        string replicaFile = Path.Combine(_db.Folder, "bounded.db");
+        await using var store = new SqliteEventStore(_db.Path);
+        var customers = new AggregateRepository<CrashCustomer>(store);
+        var customer = customers.Create("c1");
+        customer.Rename("n0", 0);
+        await customers.SaveAsync(customer);
+        using (var storage = new SqliteStateReplicaStorage(replicaFile))
+        {
+            await new StateReplica<CustomerCopy>(store, new StateReplicaOptions { Storage = storage }).CatchUpAsync();
+        }
+
+        for (int i = 1; i < 25; i++)
+        {
+            customer.Rename("n" + i, i);
+            await customers.SaveAsync(customer);
+        }
+
+        Assert.Equal(Enumerable.Range(17, 8).Select(v => (long)v), await store.ReadStreamAsync("crashcustomer.state-c1").Select(e => e.Version).ToListAsync());
+        Assert.Equal(24, await store.GetStreamVersionAsync("crashcustomer.state-c1"));
+        using (var storage = new SqliteStateReplicaStorage(replicaFile))
+        {
+            // Its checkpoint lies before the dropped states: it reads what is left and ends at the newest.
+            var restarted = new StateReplica<CustomerCopy>(store, new StateReplicaOptions { Storage = storage });
+            await restarted.CatchUpAsync();
+            Assert.Equal(new CustomerCopy("c1", 24, "n24"), restarted.Get("c1"));
+        }
+    }
+
+    [Fact]
     public async Task The_file_keeps_only_newer_versions()
     {
         using var storage = new SqliteStateReplicaStorage(Path.Combine(_db.Folder, "replica.db"));

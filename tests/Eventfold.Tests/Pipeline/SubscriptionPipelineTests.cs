@@ -282,4 +282,34 @@ public sealed class SubscriptionPipelineTests
         Assert.Equal(20, handled);
         Assert.Equal(GlobalPosition.FromSequence(20), await store.GetCheckpointAsync("slow-end"));
     }
+
+    [Fact]
+    public async Task A_handler_cancelled_when_the_drain_times_out_ends_the_run_cancelled_and_its_event_is_handled_next_run()
+    {
+        await using var store = PipelineStores.NewStore();
+        await store.AppendAsync("cart-1", ExpectedVersion.NoStream, [new ItemAdded("a", 1), new ItemAdded("b", 1)]);
+        bool hang = true;
+        var handled = new ConcurrentQueue<long>();
+        async ValueTask Handle(RecordedEvent e, CancellationToken ct)
+        {
+            if (hang && e.Version == 1)
+            {
+                await Task.Delay(Timeout.Infinite, ct);
+            }
+
+            handled.Enqueue(e.Version);
+        }
+
+        var options = new SubscriptionPipelineOptions { CheckpointEveryEvents = 1, DrainTimeout = TimeSpan.FromMilliseconds(50) };
+        using var cts = new CancellationTokenSource();
+        var running = new SubscriptionPipeline(store, "hanging", Handle, options: options).RunAsync(cts.Token);
+        await Eventually.True(() => handled.Count == 1, "the first event handled");
+        await cts.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => running);
+        Assert.Equal(GlobalPosition.FromSequence(1), await store.GetCheckpointAsync("hanging"));
+        hang = false;
+        await new SubscriptionPipeline(store, "hanging", Handle, options: options).CatchUpAsync();
+        Assert.Equal([0L, 1L], handled);
+    }
 }

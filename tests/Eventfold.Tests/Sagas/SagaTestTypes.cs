@@ -34,6 +34,10 @@ public sealed class SagaLedger
 
     public void Hang(string method) => _hang[method] = true;
 
+    public void StopHanging(string method) => _hang.TryRemove(method, out _);
+
+    public int CountOf(string method, string orderId) => Calls.Count(c => c == method + ":" + orderId);
+
     public string[] CallsOf(string orderId) => [.. Calls.Where(c => c.EndsWith(":" + orderId, StringComparison.Ordinal)).Select(c => c[..c.IndexOf(':')])];
 
     public async Task Do(string method, TestOrder order, CancellationToken ct)

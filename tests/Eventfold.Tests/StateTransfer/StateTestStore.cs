@@ -1,7 +1,7 @@
 namespace Eventfold.Tests.StateTransfer;
 
 /// <summary>A store whose appends to state streams fail while <see cref="FailStatePublishes"/> is set, as a crash between save and publish would leave it.</summary>
-internal sealed class StateTestStore(IEventStore inner) : Eventfold.StoreConformance.DelegatingEventStore(inner)
+internal sealed class StateTestStore(IEventStore inner) : Eventfold.StoreConformance.DelegatingEventStore(inner), IStreamTruncation
 {
     private int _stateAppends;
 
@@ -29,4 +29,7 @@ internal sealed class StateTestStore(IEventStore inner) : Eventfold.StoreConform
 
         return Inner.AppendAsync(stream, expected, events, ct);
     }
+
+    public Task SetStreamMaxCountAsync(string stream, long maxCount, CancellationToken ct = default) =>
+        ((IStreamTruncation)Inner).SetStreamMaxCountAsync(stream, maxCount, ct);
 }
