@@ -8,8 +8,8 @@ namespace Eventfold.Benchmarks.Sagas;
 /// One three-step saga per call, each with a new id, run to its end by <see cref="SagaCoordinator{TSaga,TData}.RunAsync"/>
 /// on the in-memory store and on SQLite (a log of started, three steps and ended: one read and four appends),
 /// beside the baseline: the same three service calls made directly, with no log; and beside a MassTransit routing
-/// slip of the same three activities on MassTransit's in-memory transport (<see cref="RoutingSlipBus"/>), no log kept. Sagas/s is 1 s divided by the mean;
-/// the coordinator's overhead is a row's mean less the baseline's.
+/// slip of the same three activities on MassTransit's in-memory transport (<see cref="RoutingSlipBus"/>), no log kept.
+/// Sagas/s is 1 s divided by the mean; the coordinator's overhead is a row's mean less the baseline's.
 /// </summary>
 [MemoryDiagnoser]
 [MedianColumn]
