@@ -31,24 +31,11 @@ public sealed class DispatcherAnalyzer : DiagnosticAnalyzer
     {
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(start =>
-        {
-            var types = EventfoldTypes.From(start.Compilation);
-            if (types.BoundedDispatcher is not null)
-            {
-                start.RegisterSymbolAction(symbol => Analyze(symbol, types.BoundedDispatcher), SymbolKind.NamedType);
-            }
-        });
+        context.RegisterCompilationStartAction(start => start.RegisterTypesWith(EventfoldTypes.From(start.Compilation).BoundedDispatcher, Analyze));
     }
 
-    private static void Analyze(SymbolAnalysisContext context, INamedTypeSymbol dispatcherAttribute)
+    private static void Analyze(SymbolAnalysisContext context, INamedTypeSymbol type, AttributeData attribute)
     {
-        var type = (INamedTypeSymbol)context.Symbol;
-        if (type.GetAttribute(dispatcherAttribute) is not { } attribute)
-        {
-            return;
-        }
-
         foreach (var problem in DispatcherRules.Read(type, attribute, context.CancellationToken).Problems)
         {
             // Settings are reported on the attribute (where they are written); the rest on their symbol.

@@ -22,24 +22,11 @@ public sealed class PublishedStateAnalyzer : DiagnosticAnalyzer
     {
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(start =>
-        {
-            var types = EventfoldTypes.From(start.Compilation);
-            if (types.PublishesState is not null)
-            {
-                start.RegisterSymbolAction(symbol => Analyze(symbol, types.PublishesState), SymbolKind.NamedType);
-            }
-        });
+        context.RegisterCompilationStartAction(start => start.RegisterTypesWith(EventfoldTypes.From(start.Compilation).PublishesState, Analyze));
     }
 
-    private static void Analyze(SymbolAnalysisContext context, INamedTypeSymbol publishesStateAttribute)
+    private static void Analyze(SymbolAnalysisContext context, INamedTypeSymbol type, AttributeData attribute)
     {
-        var type = (INamedTypeSymbol)context.Symbol;
-        if (type.GetAttribute(publishesStateAttribute) is not { } attribute)
-        {
-            return;
-        }
-
         foreach (var problem in StateRules.Check(type, attribute, context.CancellationToken))
         {
             bool personalData = problem.Value.Kind == StateProblemKind.PersonalDataPublished;

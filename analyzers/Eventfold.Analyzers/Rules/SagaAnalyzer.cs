@@ -29,24 +29,11 @@ public sealed class SagaAnalyzer : DiagnosticAnalyzer
     {
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(start =>
-        {
-            var types = EventfoldTypes.From(start.Compilation);
-            if (types.Saga is not null)
-            {
-                start.RegisterSymbolAction(symbol => Analyze(symbol, types.Saga), SymbolKind.NamedType);
-            }
-        });
+        context.RegisterCompilationStartAction(start => start.RegisterTypesWith(EventfoldTypes.From(start.Compilation).Saga, Analyze));
     }
 
-    private static void Analyze(SymbolAnalysisContext context, INamedTypeSymbol sagaAttribute)
+    private static void Analyze(SymbolAnalysisContext context, INamedTypeSymbol type, AttributeData attribute)
     {
-        var type = (INamedTypeSymbol)context.Symbol;
-        if (type.GetAttribute(sagaAttribute) is not { } attribute)
-        {
-            return;
-        }
-
         foreach (var problem in SagaRules.Read(type, attribute, context.CancellationToken).Problems)
         {
             if (problem.Value.Kind == SagaProblemKind.StepShape)

@@ -24,22 +24,13 @@ public sealed class SnapshotStateAnalyzer : DiagnosticAnalyzer
     {
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(start =>
-        {
-            var aggregateAttribute = EventfoldTypes.From(start.Compilation).Aggregate;
-            if (aggregateAttribute is not null)
-            {
-                start.RegisterSymbolAction(symbol => Analyze(symbol, aggregateAttribute), SymbolKind.NamedType);
-            }
-        });
+        context.RegisterCompilationStartAction(start => start.RegisterTypesWith(EventfoldTypes.From(start.Compilation).Aggregate, Analyze));
     }
 
-    private static void Analyze(SymbolAnalysisContext context, INamedTypeSymbol aggregateAttribute)
+    private static void Analyze(SymbolAnalysisContext context, INamedTypeSymbol type, AttributeData attribute)
     {
-        var type = (INamedTypeSymbol)context.Symbol;
         // An aggregate the generator skips altogether has its own diagnostics (EVF011 to EVF016).
-        if (type.GetAttribute(aggregateAttribute) is not { } attribute
-            || SnapshotEvery(attribute) <= 0
+        if (SnapshotEvery(attribute) <= 0
             || AggregateRules.Check(type, attribute).Count > 0)
         {
             return;
