@@ -8,7 +8,8 @@ using static Shop.ShopConsole;
 // The shop sample: orders as event-sourced aggregates on the embedded SQLite store, or on
 // EventStoreDB when given a connection string.
 // Usage: dotnet run --project samples/Shop [-- --db <path>] [-- --esdb esdb://127.0.0.1:2113?tls=false]
-// Add -- --fail-checkout to make the checkout saga's shipping fail and watch it compensate.
+// Add -- --fail-checkout to make the checkout saga's shipping fail and watch it compensate, or
+// -- --crash-checkout to kill the process mid-saga; the next run resumes that saga.
 string? esdb = ArgValue("--esdb");
 string dbPath = ArgValue("--db") ?? Path.Combine(Path.GetTempPath(), "eventfold-shop", "shop.db");
 string where;
@@ -175,10 +176,15 @@ await foreach (var published in store.ReadStreamAsync(StateStreams.StreamFor("cu
 }
 
 bool failCheckout = args.Contains("--fail-checkout");
+bool crashCheckout = args.Contains("--crash-checkout");
 Heading("A checkout saga: stock, payment, shipping" + (failCheckout ? ", with shipping made to fail" : " (run with -- --fail-checkout to see it compensate)"));
-var services = new Shop.Checkout.CheckoutServices { FailShipping = failCheckout };
+var services = new Shop.Checkout.CheckoutServices { FailShipping = failCheckout, CrashAfterCharge = crashCheckout };
 var checkouts = new SagaCoordinator<Shop.Checkout.CheckoutSaga, Shop.Checkout.Checkout>(
     store, () => new Shop.Checkout.CheckoutSaga(services), new SagaCoordinatorOptions { RetryDelay = TimeSpan.FromMilliseconds(10) });
+// A checkout an earlier run left mid-way (run once with -- --crash-checkout) resumes here, at the step after the
+// last one its log holds: the charge runs again under the same idempotency key, so a real service charges once.
+int resumed = await checkouts.RecoverAsync();
+Note(resumed == 0 ? "no checkout left unfinished by an earlier run (run with -- --crash-checkout, then again, to see one resume)" : $"resumed and ended {resumed} checkout(s) an earlier run left unfinished");
 var outcome = await checkouts.RunAsync("checkout-" + orderId, new Shop.Checkout.Checkout(orderId, order.Total));
 Note($"the saga ended {outcome.Status}" + (outcome.FailedStep is null ? "" : $": {outcome.FailedStep} failed ({outcome.Error?.Message}), completed steps undone in reverse order"));
 Note($"its log is the stream {SagaCoordinator<Shop.Checkout.CheckoutSaga, Shop.Checkout.Checkout>.StreamOf("checkout-" + orderId)}; the diagram (Mermaid):");

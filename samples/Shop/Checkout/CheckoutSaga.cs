@@ -7,6 +7,9 @@ public sealed class CheckoutServices
 {
     public bool FailShipping { get; set; }
 
+    /// <summary>Ends the process right after the charge, before the saga logs it: a crash at the worst moment.</summary>
+    public bool CrashAfterCharge { get; set; }
+
     public Task ReserveAsync(string orderId) => Say($"stock reserved for {orderId}");
 
     public Task ReleaseAsync(string orderId) => Say($"stock released for {orderId}");
@@ -14,6 +17,12 @@ public sealed class CheckoutServices
     public async Task<string> ChargeAsync(string orderId, decimal amount)
     {
         await Say($"charged {amount:0.00} for {orderId}");
+        if (CrashAfterCharge)
+        {
+            Console.WriteLine("    the process dies now, after the charge and before the saga logs it; run the sample again to resume");
+            Environment.Exit(3);
+        }
+
         return "pay-" + orderId;
     }
 
