@@ -46,6 +46,22 @@ public sealed partial class EsdbCheckoutSaga(EsdbSagaEffects effects)
     private Task Ship(EsdbCheckout c, CancellationToken ct) => effects.Do(nameof(Ship), c);
 }
 
+[Event("esdbsaga.order-placed")] public sealed record EsdbSagaOrderPlaced(string OrderId);
+
+[Saga("esdb-fulfil", StartedBy = typeof(EsdbSagaOrderPlaced))]
+public sealed partial class EsdbFulfilSaga(EsdbSagaEffects effects)
+{
+    private static EsdbCheckout Start(EsdbSagaOrderPlaced e) => new(e.OrderId);
+
+    [Step(1, Compensate = nameof(Release))]
+    private Task Reserve(EsdbCheckout c, CancellationToken ct) => effects.Do(nameof(Reserve), c);
+
+    private Task Release(EsdbCheckout c, CancellationToken ct) => effects.Do(nameof(Release), c);
+
+    [Step(2)]
+    private Task Ship(EsdbCheckout c, CancellationToken ct) => effects.Do(nameof(Ship), c);
+}
+
 /// <summary>Sagas on a real EventStoreDB: logs in server streams, compensation, and two coordinators on two connections recovering the same sagas. Skipped without EVENTFOLD_ESDB.</summary>
 public sealed class SagaServerTests
 {
@@ -116,6 +132,31 @@ public sealed class SagaServerTests
         // Each side effect applied once by its key, whichever coordinator ran it (a loser may have called it too).
         Assert.Equal(expectedKeys.Order(), effects.Applied.Keys.Where(k => k.Contains(_run, StringComparison.Ordinal)).Order());
         Assert.All(effects.Applied.Values, n => Assert.Equal(1, n));
+    }
+
+    [SkippableFact]
+    public async Task Each_triggering_event_starts_exactly_one_saga_also_when_a_second_runner_catches_up_again()
+    {
+        await using var store = new EventStoreDbEventStore(EsdbServer.Require());
+        var effects = new EsdbSagaEffects();
+        for (int i = 0; i < 6; i++)
+        {
+            await store.AppendAsync($"esdbsagaorder-{_run}-{i}", ExpectedVersion.NoStream, new object[] { new EsdbSagaOrderPlaced($"{_run}-o{i}") });
+        }
+
+        var first = new SagaRunner<EsdbFulfilSaga, EsdbCheckout>(store, new SagaCoordinator<EsdbFulfilSaga, EsdbCheckout>(store, () => new EsdbFulfilSaga(effects), Fast));
+        await first.CatchUpAsync();
+        await using var other = new EventStoreDbEventStore(EsdbServer.Require());
+        var second = new SagaRunner<EsdbFulfilSaga, EsdbCheckout>(other, new SagaCoordinator<EsdbFulfilSaga, EsdbCheckout>(other, () => new EsdbFulfilSaga(effects), Fast));
+        await second.CatchUpAsync();
+
+        for (int i = 0; i < 6; i++)
+        {
+            var trigger = (await store.ReadStreamAsync($"esdbsagaorder-{_run}-{i}").ToListAsync())[0];
+            var result = await first.Coordinator.GetResultAsync(SagaRunner<EsdbFulfilSaga, EsdbCheckout>.SagaIdFor(trigger));
+            Assert.Equal(SagaStatus.Completed, result?.Status);
+            Assert.Equal(["Reserve", "Ship"], CallsOf(effects, $"{_run}-o{i}"));
+        }
     }
 
     private static string[] CallsOf(EsdbSagaEffects effects, string orderId) =>
