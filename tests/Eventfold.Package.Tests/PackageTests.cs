@@ -86,9 +86,23 @@ public sealed class PackedEventfold : IDisposable
     /// Writes a console application whose Program.cs is the README's quick start, word for word,
     /// referencing only the packed packages; plus one mutable event for the analyzers to flag.
     /// </summary>
-    public string CreateConsumer()
+    public string CreateConsumer() => CreateProject("consumer", new()
     {
-        string dir = Path.Combine(WorkDir, "consumer");
+        ["Program.cs"] = ReadmeQuickStart(),
+        ["Mutable.cs"] = """
+            [Eventfold.Event("OrderNoted")]
+            public sealed class OrderNoted { public string Note { get; set; } = ""; }
+            """,
+    });
+
+    /// <summary>
+    /// Writes a console application of these files that references the packed Eventfold and
+    /// Eventfold.Sqlite packages (and any <paramref name="extraPackages"/> from the feed), and
+    /// none of the repository's build settings.
+    /// </summary>
+    public string CreateProject(string name, Dictionary<string, string> files, (string Id, string Version)[]? extraPackages = null)
+    {
+        string dir = Path.Combine(WorkDir, name);
         Directory.CreateDirectory(dir);
         File.WriteAllText(Path.Combine(dir, "nuget.config"), $"""
             <?xml version="1.0" encoding="utf-8"?>
@@ -98,7 +112,8 @@ public sealed class PackedEventfold : IDisposable
               </packageSources>
             </configuration>
             """);
-        File.WriteAllText(Path.Combine(dir, "Consumer.csproj"), $"""
+        string extra = string.Concat((extraPackages ?? []).Select(p => $"    <PackageReference Include=\"{p.Id}\" Version=\"{p.Version}\" />\n"));
+        File.WriteAllText(Path.Combine(dir, name + ".csproj"), $"""
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup>
                 <OutputType>Exe</OutputType>
@@ -110,18 +125,18 @@ public sealed class PackedEventfold : IDisposable
               <ItemGroup>
                 <PackageReference Include="Eventfold" Version="{Version}" />
                 <PackageReference Include="Eventfold.Sqlite" Version="{Version}" />
-              </ItemGroup>
+            {extra}  </ItemGroup>
             </Project>
             """);
         // Keep the repository's build settings out of the consumer.
         File.WriteAllText(Path.Combine(dir, "Directory.Build.props"), "<Project />");
         File.WriteAllText(Path.Combine(dir, "Directory.Build.targets"), "<Project />");
         File.WriteAllText(Path.Combine(dir, "Directory.Packages.props"), "<Project />");
-        File.WriteAllText(Path.Combine(dir, "Program.cs"), ReadmeQuickStart());
-        File.WriteAllText(Path.Combine(dir, "Mutable.cs"), """
-            [Eventfold.Event("OrderNoted")]
-            public sealed class OrderNoted { public string Note { get; set; } = ""; }
-            """);
+        foreach (var (file, text) in files)
+        {
+            File.WriteAllText(Path.Combine(dir, file), text);
+        }
+
         return dir;
     }
 
