@@ -122,6 +122,7 @@ Turns CatchUp()
             ("SqliteEventStore.ReadAllAsync", Run(benchmarks.StoreReadAllAsync)),
             ("ReadAllAsync, filtered to orders", Run(benchmarks.StoreReadAllFilteredAsync)),
             ("Projection catch-up, unfiltered", Run(benchmarks.UnfilteredCatchUpAsync)),
+            ("Catch-up, unfiltered, checkpoint every 100,000, in memory", Run(benchmarks.UnfilteredRareCheckpointsCatchUpAsync)),
             ("Projection catch-up, filtered to orders", Run(benchmarks.FilteredCatchUpAsync)));
     }
     finally
