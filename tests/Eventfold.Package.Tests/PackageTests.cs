@@ -33,9 +33,18 @@ public sealed class PackageTests
     {
         string app = _package.CreateConsumer();
 
-        var build = await Dotnet.RunAsync(app, "build", "-c", "Release", "--nologo");
+        var build = await Dotnet.RunAsync(app, "build", "-c", "Release", "--nologo", "-p:EmitCompilerGeneratedFiles=true");
         Assert.True(build.ExitCode == 0, build.Output);
         Assert.Contains("EVF001", build.Output); // the analyzer came with the package and saw the mutable event
+
+        // The generated code's [GeneratedCode] version follows the package's, like the assemblies' versions.
+        var generated = Directory.GetFiles(Path.Combine(app, "obj"), "*.g.cs", SearchOption.AllDirectories)
+            .Where(f => f.Contains("Eventfold.Generators", StringComparison.Ordinal))
+            .Select(File.ReadAllText)
+            .ToList();
+        Assert.NotEmpty(generated);
+        Assert.Contains(generated, code => code.Contains($"GeneratedCode(\"Eventfold.Generators\", \"{_package.Version}\")", StringComparison.Ordinal));
+        Assert.DoesNotContain(generated, code => code.Contains("GeneratedCode(\"Eventfold.Generators\", \"0.1.0\")", StringComparison.Ordinal));
 
         var run = await Dotnet.RunAsync(app, "run", "-c", "Release", "--no-build");
         Assert.True(run.ExitCode == 0, run.Output);

@@ -1,7 +1,8 @@
 namespace Eventfold.Generators;
 
-internal static class GeneratorInfo
+/// <summary>What the generators write into <c>[GeneratedCode]</c>.</summary>
+internal static partial class GeneratorInfo
 {
-    /// <summary>Written into [GeneratedCode]; fixed rather than read from the assembly so baselines stay stable.</summary>
-    public const string Version = "1.0.0";
+    /// <summary>The package version this generator was built as; written by the build (GeneratorVersion.targets).</summary>
+    public const string Version = BuildVersion;
 }

@@ -6,7 +6,7 @@ namespace Eventfold;
 /// The registry that tells a superseded event version from the latest (saving one is refused); the
 /// generated registrations' <see cref="EventRegistry.Default"/> unless the store's serializer uses another.
 /// </param>
-public sealed partial class AggregateRepository<T>(IEventStore store, EventRegistry? registry = null)
+public sealed partial class AggregateRepository<T>(IEventStore store, EventRegistry? registry = null) : IAggregateRepository<T>
     where T : class, IEventSourced<T>
 {
     private readonly IEventStore _store = store ?? throw new ArgumentNullException(nameof(store));

@@ -10,7 +10,8 @@ public static class EventfoldServiceCollectionExtensions
     /// <summary>
     /// Registers Eventfold: one <see cref="IEventStore"/> (chosen in <paramref name="configure"/>, e.g.
     /// <c>o.UseSqlite("shop.db")</c>), disposed with the container, and an
-    /// <see cref="AggregateRepository{T}"/> for every aggregate type, and (unless
+    /// <see cref="AggregateRepository{T}"/> (also as <see cref="IAggregateRepository{T}"/>) for every aggregate type,
+    /// the store as <see cref="ICheckpointStore"/> and <see cref="ISnapshotStore"/>, and (unless
     /// <see cref="EventfoldOptions.RunStatePublishers"/> is off) a hosted service running the state publisher of
     /// every <see cref="PublishesStateAttribute"/> aggregate, so no state is lost between a save and its publish.
     /// </summary>
@@ -25,6 +26,10 @@ public static class EventfoldServiceCollectionExtensions
 
         services.TryAddSingleton(factory);
         services.TryAddSingleton(typeof(AggregateRepository<>));
+        services.TryAddSingleton(typeof(IAggregateRepository<>), typeof(AggregateRepository<>));
+        // The store keeps checkpoints and snapshots beside its events: both resolve to the one store.
+        services.TryAddSingleton<ICheckpointStore>(sp => sp.GetRequiredService<IEventStore>());
+        services.TryAddSingleton<ISnapshotStore>(sp => sp.GetRequiredService<IEventStore>());
         if (options.RunStatePublishers)
         {
             var publisherOptions = options.StatePublisherOptions;

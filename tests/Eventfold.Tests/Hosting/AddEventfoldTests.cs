@@ -24,4 +24,18 @@ public sealed class AddEventfoldTests
 
         Assert.Contains("UseSqlite", ex.Message);
     }
+
+    [Fact]
+    public async Task The_repository_interface_and_the_checkpoint_and_snapshot_stores_resolve()
+    {
+        var services = new ServiceCollection();
+        services.AddEventfold(o => o.UseInMemory());
+
+        await using var provider = services.BuildServiceProvider();
+        var store = provider.GetRequiredService<IEventStore>();
+
+        Assert.IsType<AggregateRepository<Aggregates.Account>>(provider.GetRequiredService<IAggregateRepository<Aggregates.Account>>());
+        Assert.Same(store, provider.GetRequiredService<ICheckpointStore>());
+        Assert.Same(store, provider.GetRequiredService<ISnapshotStore>());
+    }
 }
