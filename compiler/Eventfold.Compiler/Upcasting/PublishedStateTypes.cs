@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 
@@ -17,8 +18,8 @@ internal static class PublishedStateTypes
 
     /// <summary>
     /// True when <paramref name="type"/> is an error type named <c>{Aggregate}State</c> and exactly one
-    /// <c>[PublishesState]</c> aggregate <c>{Aggregate}</c> of the compilation (in the namespace the type is
-    /// qualified with, if any) publishes it.
+    /// <c>[PublishesState]</c> aggregate named <c>{Aggregate}</c> is in the compilation. With two of that name
+    /// (in different namespaces) which one a reference means is not known here: EVF045 reports the upcaster.
     /// </summary>
     public static bool TryResolve(ITypeSymbol type, Compilation compilation, out string name, out int version, out string fullName)
     {
@@ -31,16 +32,10 @@ internal static class PublishedStateTypes
         }
 
         string aggregateName = error.Name.Substring(0, error.Name.Length - Suffix.Length);
-        string? qualifier = error.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() : null;
-        var candidates = compilation.GetSymbolsWithName(n => n == aggregateName, SymbolFilter.Type)
-            .OfType<INamedTypeSymbol>()
-            .Where(t => t.Arity == 0 && StateRules.HasAttribute(t, StateRules.PublishesStateAttribute) && StateRules.Category(t) is { Length: > 0 })
-            .Where(t => qualifier is null || Qualifier(t) == qualifier)
-            .Take(2)
-            .ToList();
+        var candidates = Publishers(compilation, aggregateName);
         if (candidates.Count != 1)
         {
-            return false; // none, or ambiguous: EVF045 reports the upcaster
+            return false; // none (no record is generated: the compiler reports the type), or ambiguous (EVF045)
         }
 
         var aggregate = candidates[0];
@@ -52,7 +47,27 @@ internal static class PublishedStateTypes
         return version >= 1;
     }
 
-    /// <summary>What a reference to the record beside <paramref name="aggregate"/> is qualified with: its namespace and containing types.</summary>
-    private static string Qualifier(INamedTypeSymbol aggregate) =>
-        aggregate.ContainingType is { } outer ? outer.ToDisplayString() : aggregate.ContainingNamespace.ToDisplayString();
+    /// <summary>The <c>[PublishesState]</c> aggregates named <paramref name="aggregateName"/>, at most two (one is all a resolution may find).</summary>
+    public static List<INamedTypeSymbol> Publishers(Compilation compilation, string aggregateName) =>
+        compilation.GetSymbolsWithName(n => n == aggregateName, SymbolFilter.Type)
+            .OfType<INamedTypeSymbol>()
+            .Where(t => t.Arity == 0 && StateRules.HasAttribute(t, StateRules.PublishesStateAttribute) && StateRules.Category(t) is { Length: > 0 })
+            .Take(2)
+            .ToList();
+
+    /// <summary>
+    /// The aggregate whose generated state <paramref name="type"/> is (the record <c>{Aggregate}State</c> beside a
+    /// <c>[PublishesState]</c> aggregate, as the analyzers see it), or null for any other type.
+    /// </summary>
+    public static INamedTypeSymbol? PublisherOf(ITypeSymbol type)
+    {
+        if (type is not INamedTypeSymbol { Arity: 0 } named || !named.Name.EndsWith(Suffix, StringComparison.Ordinal) || named.Name.Length == Suffix.Length)
+        {
+            return null;
+        }
+
+        string aggregateName = named.Name.Substring(0, named.Name.Length - Suffix.Length);
+        var siblings = named.ContainingType?.GetTypeMembers(aggregateName) ?? named.ContainingNamespace.GetTypeMembers(aggregateName);
+        return siblings.FirstOrDefault(t => t.Arity == 0 && StateRules.HasAttribute(t, StateRules.PublishesStateAttribute) && StateRules.Category(t) is { Length: > 0 });
+    }
 }
