@@ -250,6 +250,13 @@ internal static class DiagnosticDescriptors
         DiagnosticCategories.Design,
         DiagnosticSeverity.Error,
         description: "Upcasters lead from older versions to newer ones. A set of upcasters that leads back to where it started can never produce the latest version, so no chain is composed through it.");
+    public static readonly DiagnosticDescriptor UpcasterOfAmbiguousPublishedState = Create(
+        RuleIdentifiers.UpcasterOfAmbiguousPublishedState,
+        title: "Upcaster of a published state the registration cannot name",
+        messageFormat: "Upcaster '{0}' reads or returns '{1}', the state [PublishesState] generates for an aggregate '{2}', but more than one aggregate named '{2}' publishes state, so the generated registration cannot tell which record it is and would leave the upcaster out; rename one of the aggregates, or upcast the older version with a JSON upcaster",
+        DiagnosticCategories.Usage,
+        DiagnosticSeverity.Error,
+        description: "The registry generator runs beside the generator of the published-state records and does not see them: it names a {Aggregate}State record from the one [PublishesState] aggregate of that name. With two such aggregates it cannot, and the upcaster would not be registered.");
     public static readonly DiagnosticDescriptor SnapshotCannotRestoreMember = Create(
         RuleIdentifiers.SnapshotCannotRestoreMember,
         title: "Snapshotted aggregate has state the snapshot cannot restore",

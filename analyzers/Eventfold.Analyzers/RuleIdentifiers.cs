@@ -38,6 +38,7 @@ internal static class RuleIdentifiers
     public const string UpcasterCycle = "EVF042";
     public const string SnapshotCannotRestoreMember = "EVF043";
     public const string SnapshotMemberNotRoundTripped = "EVF044";
+    public const string UpcasterOfAmbiguousPublishedState = "EVF045";
     public const string ProjectionParallelStreamsBelowOne = "EVF031";
     public const string SagaStepWithoutCompensation = "EVF002";
     public const string SagaCompensationNotUsable = "EVF007";

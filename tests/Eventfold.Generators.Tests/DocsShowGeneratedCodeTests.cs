@@ -15,6 +15,7 @@ public sealed class DocsShowGeneratedCodeTests
     [InlineData("sagas.md", "CheckoutSaga.Shop.Checkout.CheckoutSaga.Saga.g.cs.txt")]
     [InlineData("state-transfer.md", "CustomerPublishesState.Shop.Customers.Customer.State.g.cs.txt")]
     [InlineData("state-transfer.md", "CustomerPublishesState.Shop.Customers.CustomerView.Replica.g.cs.txt")]
+    [InlineData("state-transfer.md", "MemberStateUpcast.EventfoldEventRegistration.g.cs.txt")]
     public void A_docs_page_shows_the_current_baseline(string page, string baseline)
     {
         string testsDir = TestsDirectory();

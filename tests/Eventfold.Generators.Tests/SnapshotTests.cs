@@ -53,6 +53,10 @@ public sealed class SnapshotTests
     public void Published_state_nested_internal_and_versioned() =>
         VerifyCase("NestedAccountState", StateSamples.NestedAccount);
 
+    [Fact]
+    public void Published_state_with_a_typed_upcaster_from_its_older_shape() =>
+        VerifyCase("MemberStateUpcast", StateSamples.MemberStateV2);
+
     private static void VerifyCase(string caseName, params string[] sources)
     {
         var input = GeneratorHarness.Compile(caseName, sources);

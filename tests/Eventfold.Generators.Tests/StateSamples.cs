@@ -59,4 +59,42 @@ internal static class StateSamples
             internal sealed partial record AccountView(string Id, long Version);
         }
         """;
+
+    /// <summary>
+    /// Published state in its second shape: version 1 of "member.state" (a name, no tier) is the hand-written
+    /// <c>MemberStateV1</c>, and a typed upcaster returns the generated <c>MemberState</c> (version 2). An old replica
+    /// (<c>MemberNameView</c>) declares only the version 1 shape.
+    /// </summary>
+    public const string MemberStateV2 = """
+        using Eventfold;
+
+        namespace Clubs.Members;
+
+        [Event("MemberJoined")] public sealed record MemberJoined(string MemberId, string Name, string Tier);
+
+        [Aggregate("member"), PublishesState(Version = 2)]
+        public sealed partial class Member
+        {
+            public string Name { get; private set; } = "";
+            public string Tier { get; private set; } = "";
+
+            public void Join(string name, string tier) => Raise(new MemberJoined(Id, name, tier));
+
+            private void Apply(MemberJoined e) { Name = e.Name; Tier = e.Tier; }
+        }
+
+        [Event("member.state", Version = 1)]
+        public sealed record MemberStateV1(string Id, long Version, string Name);
+
+        public static class MemberStateUpcasts
+        {
+            [Upcaster] public static MemberState ToV2(MemberStateV1 old) => new(old.Id, old.Version, old.Name, "standard");
+        }
+
+        [StateReplica("member.state")]
+        public sealed partial record MemberView(string Id, long Version, string Name, string Tier);
+
+        [StateReplica("member.state")]
+        public sealed partial record MemberNameView(string Id, long Version, string Name);
+        """;
 }

@@ -74,6 +74,24 @@ public sealed class UpcastChainIncrementalityTests
         }
     }
 
+    [Fact]
+    public void Editing_an_aggregate_whose_generated_state_a_typed_upcaster_returns_leaves_the_upcaster_and_registry_steps_cached()
+    {
+        var first = GeneratorHarness.Compile("Chains", StateSamples.MemberStateV2);
+        var second = Replace(first, StateSamples.MemberStateV2.Replace("Tier = e.Tier;", "Tier = e.Tier.Trim();"));
+
+        var driver = GeneratorHarness.CreateDriver(trackSteps: true).RunGenerators(first).RunGenerators(second);
+        var steps = Steps(driver);
+
+        foreach (var name in new[] { TrackingNames.ValidUpcasters, TrackingNames.Registry })
+        {
+            Assert.NotEmpty(steps[name]);
+            Assert.All(steps[name], reason => Assert.True(reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"{name}: {reason}"));
+        }
+
+        Assert.Contains("registry.RegisterUpcaster<global::Clubs.Members.MemberStateV1, global::Clubs.Members.MemberState>(\"member.state\", 1, global::Clubs.Members.MemberStateUpcasts.ToV2);", Generated(driver));
+    }
+
     private static Compilation Replace(Compilation compilation, string text)
     {
         var old = compilation.SyntaxTrees.Single(t => t.FilePath == "Input0.cs");

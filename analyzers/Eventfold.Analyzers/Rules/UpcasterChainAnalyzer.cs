@@ -27,7 +27,8 @@ public sealed class UpcasterChainAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.VersionWithoutPathToLatest,
         DiagnosticDescriptors.DuplicateUpcaster,
         DiagnosticDescriptors.UpcasterTargetNotNextVersion,
-        DiagnosticDescriptors.UpcasterCycle);
+        DiagnosticDescriptors.UpcasterCycle,
+        DiagnosticDescriptors.UpcasterOfAmbiguousPublishedState);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -72,6 +73,7 @@ public sealed class UpcasterChainAnalyzer : DiagnosticAnalyzer
             return;
         }
 
+        ReportAmbiguousPublishedState(context, method, location);
         var model = chains.Value;
         int index = model.IndexOf(method);
         if (index < 0)
@@ -96,6 +98,29 @@ public sealed class UpcasterChainAnalyzer : DiagnosticAnalyzer
         {
             context.ReportDiagnostic(Diagnostic.Create(
                 DiagnosticDescriptors.VersionWithoutPathToLatest, location, $"JSON read by '{step.Display}'", step.FromVersion, step.Name, latest));
+        }
+    }
+
+    /// <summary>
+    /// EVF045: a typed upcaster whose parameter or return type is a generated published-state record that the
+    /// registry generator cannot name (<see cref="PublishedStateTypes.TryResolve"/>: two aggregates of that name).
+    /// </summary>
+    private static void ReportAmbiguousPublishedState(SymbolAnalysisContext context, IMethodSymbol method, Location location)
+    {
+        if (method.Parameters.Length != 1)
+        {
+            return;
+        }
+
+        foreach (var type in new[] { method.Parameters[0].Type, method.ReturnType })
+        {
+            if (PublishedStateTypes.PublisherOf(type) is { } aggregate
+                && PublishedStateTypes.Publishers(context.Compilation, aggregate.Name).Count > 1)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(
+                    DiagnosticDescriptors.UpcasterOfAmbiguousPublishedState, location, method.ContainingType.Name + "." + method.Name, type.Name, aggregate.Name));
+                return;
+            }
         }
     }
 

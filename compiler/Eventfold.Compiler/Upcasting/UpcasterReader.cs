@@ -12,7 +12,12 @@ internal static class UpcasterReader
 {
     public const string JsonObject = "System.Text.Json.Nodes.JsonObject";
 
-    public static UpcasterStep? Read(IMethodSymbol method, AttributeData attribute)
+    /// <remarks>
+    /// With <paramref name="compilation"/> (the registry generator's, which lacks other generators' output), a
+    /// parameter or return type naming a not yet generated <c>{Aggregate}State</c> record is read through
+    /// <see cref="PublishedStateTypes"/>; the analyzers see the record itself and pass none.
+    /// </remarks>
+    public static UpcasterStep? Read(IMethodSymbol method, AttributeData attribute, Compilation? compilation = null)
     {
         if (!method.IsStatic
             || method.IsGenericMethod
@@ -42,16 +47,33 @@ internal static class UpcasterReader
                 : new UpcasterStep(UpcasterKind.Json, name!, fromVersion, name!, fromVersion + 1, "", "", call, display);
         }
 
-        if (from is not INamedTypeSymbol fromType || to is not INamedTypeSymbol toType
-            || !TryReadEvent(fromType, out var fromName, out int fromEventVersion)
-            || !TryReadEvent(toType, out var toName, out int toEventVersion))
+        if (!TryReadSide(from, compilation, out var fromName, out int fromEventVersion, out var fromType)
+            || !TryReadSide(to, compilation, out var toName, out int toEventVersion, out var toType))
         {
             return null;
         }
 
-        return new UpcasterStep(
-            UpcasterKind.Typed, fromName, fromEventVersion, toName, toEventVersion,
-            CompilerNames.FullyQualified(fromType), CompilerNames.FullyQualified(toType), call, display);
+        return new UpcasterStep(UpcasterKind.Typed, fromName, fromEventVersion, toName, toEventVersion, fromType, toType, call, display);
+    }
+
+    /// <summary>One side of a typed upcaster: an <c>[Event]</c> type, or the published state another generator writes.</summary>
+    private static bool TryReadSide(ITypeSymbol type, Compilation? compilation, out string name, out int version, out string fullName)
+    {
+        fullName = "";
+        if (type is IErrorTypeSymbol && compilation is not null)
+        {
+            return PublishedStateTypes.TryResolve(type, compilation, out name, out version, out fullName);
+        }
+
+        if (type is not INamedTypeSymbol named || !TryReadEvent(named, out name, out version))
+        {
+            name = "";
+            version = 0;
+            return false;
+        }
+
+        fullName = CompilerNames.FullyQualified(named);
+        return true;
     }
 
     /// <summary>Reads an event through <see cref="EventRules"/>: one with a problem the registration cannot name (EVF015, EVF016).</summary>

@@ -34,7 +34,7 @@ internal static class EventRegistryParser
     {
         ct.ThrowIfCancellationRequested();
         return context.TargetSymbol is IMethodSymbol method && context.Attributes.Length > 0
-            ? UpcasterReader.Read(method, context.Attributes[0])
+            ? UpcasterReader.Read(method, context.Attributes[0], context.SemanticModel.Compilation)
             : null;
     }
 

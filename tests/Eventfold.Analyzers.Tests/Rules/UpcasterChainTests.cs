@@ -168,4 +168,57 @@ public sealed class UpcasterChainTests
 
     private static Task Verify(string source, params Microsoft.CodeAnalysis.Testing.DiagnosticResult[] expected) =>
         AnalyzerVerifier<UpcasterChainAnalyzer>.VerifyAsync(source, expected);
+
+    [Fact]
+    public async Task A_typed_upcaster_of_a_published_state_two_aggregates_could_own_is_reported()
+    {
+        // The generator is not run here: the records stand for the state generator's output, declared as it writes them.
+        const string source = """
+            using Eventfold;
+
+            namespace Sales
+            {
+                [Aggregate("customer"), PublishesState(Version = 2)] public sealed partial class Customer { }
+                [Event("customer.state", Version = 2)] public sealed record CustomerState(string Id, long Version, string Name, string Tier) : IPublishedState;
+                [Event("customer.state", Version = 1)] public sealed record CustomerStateV1(string Id, long Version, string Name);
+
+                public static class Upcasts
+                {
+                    [Upcaster] public static CustomerState {|#0:ToV2|}(CustomerStateV1 old) => new(old.Id, old.Version, old.Name, "standard");
+                }
+            }
+
+            namespace Support
+            {
+                [Aggregate("support-customer"), PublishesState] public sealed partial class Customer { }
+                [Event("support-customer.state", Version = 1)] public sealed record CustomerState(string Id, long Version) : IPublishedState;
+            }
+            """;
+
+        await AnalyzerVerifier<UpcasterChainAnalyzer>.VerifyAsync(
+            source,
+            AnalyzerVerifier<UpcasterChainAnalyzer>.Diagnostic("EVF045").WithLocation(0).WithArguments("Upcasts.ToV2", "CustomerState", "Customer"));
+    }
+
+    [Fact]
+    public async Task A_typed_upcaster_of_the_only_aggregate_of_its_name_is_not_reported()
+    {
+        const string source = """
+            using Eventfold;
+
+            namespace Sales
+            {
+                [Aggregate("customer"), PublishesState(Version = 2)] public sealed partial class Customer { }
+                [Event("customer.state", Version = 2)] public sealed record CustomerState(string Id, long Version, string Name, string Tier) : IPublishedState;
+                [Event("customer.state", Version = 1)] public sealed record CustomerStateV1(string Id, long Version, string Name);
+
+                public static class Upcasts
+                {
+                    [Upcaster] public static CustomerState ToV2(CustomerStateV1 old) => new(old.Id, old.Version, old.Name, "standard");
+                }
+            }
+            """;
+
+        await AnalyzerVerifier<UpcasterChainAnalyzer>.VerifyAsync(source);
+    }
 }
