@@ -33,17 +33,29 @@ public sealed class EventSerializer
         Options = StrictCopyOf(options);
     }
 
-    /// <summary>Web (camelCase) JSON over <see cref="EventRegistry.Default"/>.</summary>
-    public static EventSerializer Default { get; } = new();
+    /// <summary>
+    /// Web (camelCase) JSON over <see cref="EventRegistry.Default"/>, with reflection-based metadata. In a trimmed
+    /// or Native AOT application reflection is off: using this throws, saying to pass a context to <see cref="Create(JsonSerializerContext, EventRegistry?)"/>.
+    /// </summary>
+    public static EventSerializer Default => DefaultInstance.Value;
+
+    // Built on first use, so an application that passes its context never builds the reflection-based one.
+    private static readonly Lazy<EventSerializer> DefaultInstance = new(() => new EventSerializer());
 
     public EventRegistry Registry { get; }
 
     public JsonSerializerOptions Options { get; }
 
     /// <summary>A serializer whose JSON metadata comes from a source-generated context.</summary>
+    /// <remarks>
+    /// Events are stored with web defaults (camelCase names, read case-insensitively). A context whose options
+    /// name or match properties otherwise would read stored events with their fields missing, so it is refused.
+    /// </remarks>
+    /// <exception cref="ArgumentException">The context's options read stored JSON differently from how it is written.</exception>
     public static EventSerializer Create(JsonSerializerContext context, EventRegistry? registry = null)
     {
         ArgumentNullException.ThrowIfNull(context);
+        StoredJsonConvention.EnsureReadsStoredJson(context);
         var options = new JsonSerializerOptions(context.Options) { TypeInfoResolver = context };
         return new EventSerializer(registry, options);
     }
@@ -229,7 +241,7 @@ public sealed class EventSerializer
     private static JsonSerializerOptions StrictCopyOf(JsonSerializerOptions? given)
     {
         var options = given is null ? new JsonSerializerOptions(JsonSerializerDefaults.Web) : new JsonSerializerOptions(given);
-        options.TypeInfoResolver ??= new DefaultJsonTypeInfoResolver();
+        options.TypeInfoResolver ??= ReflectionSerialization.ResolverOrThrow();
         options.RespectRequiredConstructorParameters = true;
         options.RespectNullableAnnotations = true;
         options.MakeReadOnly();

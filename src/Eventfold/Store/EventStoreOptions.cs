@@ -6,7 +6,17 @@ public class EventStoreOptions
     /// <summary>EventStoreDB's default largest append; events over it are refused before anything is written.</summary>
     public const int DefaultMaxEventSizeBytes = 1024 * 1024;
 
-    public EventSerializer Serializer { get; init; } = EventSerializer.Default;
+    private readonly EventSerializer? _serializer;
+
+    /// <summary>
+    /// The serializer; <see cref="EventSerializer.Default"/> (reflection-based) when none is set. The default is built
+    /// only when read without one set, so a trimmed or Native AOT application that sets its own never builds it.
+    /// </summary>
+    public EventSerializer Serializer
+    {
+        get => _serializer ?? EventSerializer.Default;
+        init => _serializer = value ?? throw new ArgumentNullException(nameof(value));
+    }
 
     /// <summary>The largest serialized event (payload plus metadata) a store accepts.</summary>
     public int MaxEventSizeBytes { get; init; } = DefaultMaxEventSizeBytes;
