@@ -27,7 +27,7 @@ public class ConnectionTelemetryTests
 
         var entries = loggers.Entries.ToArray();
         var noNode = entries.Where(e => e.Id.Id == 7005).ToArray();
-        Assert.Equal([1, 2, 3], noNode.Select(e => e.Fields["Attempt"])); // each round's failure, then the error
+        Assert.Equal([1, 2, 3], noNode.Select(e => (int)e.Fields["Attempt"]!)); // each round's failure, then the error
         Assert.All(noNode, e => Assert.Equal(LogLevel.Warning, e.Level));
         Assert.Equal("append to stream 'cart-1'", noNode[0].Fields["Operation"]);
         Assert.Equal(3, noNode[0].Fields["MaxAttempts"]);

@@ -237,6 +237,6 @@ public sealed partial class SagaCoordinator<TSaga, TData>
     [LoggerMessage(EventId = 4002, Level = LogLevel.Error, Message = "Saga '{Saga}' id '{SagaId}': compensation '{Compensation}' failed after its retries (the saga failed at '{FailedStep}'); it ended CompensationFailed and waits for an operator: see its log '{Stream}'")]
     private static partial void LogCompensationFailed(ILogger logger, Exception? error, string saga, string sagaId, string compensation, string failedStep, string stream);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Saga '{Saga}' id '{SagaId}': another coordinator advanced the log past version {Version}; backing off")]
+    [LoggerMessage(EventId = 4003, Level = LogLevel.Information, Message = "Saga '{Saga}' id '{SagaId}': another coordinator advanced the log past version {Version}; backing off")]
     private static partial void LogConflict(ILogger logger, string saga, string sagaId, long version);
 }
