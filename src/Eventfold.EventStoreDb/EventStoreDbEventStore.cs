@@ -41,7 +41,8 @@ public sealed partial class EventStoreDbEventStore : IEventStore, IStreamTruncat
         _options = options ?? new EventStoreOptions();
         // Deadlines and retry pauses run on real time: the options' clock only stamps events, and a
         // server stamps its own (tests pass a fake clock there).
-        _connection = new ClusterConnection(settings, channels, TimeProvider.System, random);
+        var logger = _options.LoggerFactory?.CreateLogger(ConnectionTelemetry.Category);
+        _connection = new ClusterConnection(settings, channels, TimeProvider.System, random, new ConnectionTelemetry(logger));
     }
 
     public EventStoreDbSettings Settings => _connection.Settings;
@@ -165,6 +166,7 @@ public sealed partial class EventStoreDbEventStore : IEventStore, IStreamTruncat
             throw translated;
         }
 
+        EventStoreTelemetry.LogAppended(_connection.Telemetry.Logger, "esdb", stream, expected, messages.Length, response.NextExpectedVersion);
         return response;
 
         AppendResult ToResult(AppendResp answer) => answer.ResultCase switch
@@ -540,13 +542,17 @@ public sealed partial class EventStoreDbEventStore : IEventStore, IStreamTruncat
                             last = ex;
                             busy = true;
                             attempts.Add($"{node.EndPoint}: too busy to serve ({ex.Status.Detail})");
+                            _connection.Telemetry.Retrying(operation, node.EndPoint, "busy", ex.Status.Detail, failuresInARow + 1, _connection.Settings.MaxDiscoverAttempts);
                             break;
                         }
                         catch (RpcException ex) when (!ct.IsCancellationRequested && (RpcErrors.IsTransient(ex) || RpcErrors.KindOf(ex) == RpcErrors.NotLeader))
                         {
                             last = ex;
                             var leader = RpcErrors.LeaderOf(ex);
-                            attempts.Add($"{node.EndPoint}: {(RpcErrors.KindOf(ex) == RpcErrors.NotLeader ? "not the leader" : ClusterConnection.Describe(ex))}");
+                            bool notLeader = RpcErrors.KindOf(ex) == RpcErrors.NotLeader;
+                            attempts.Add($"{node.EndPoint}: {(notLeader ? "not the leader" : ClusterConnection.Describe(ex))}");
+                            _connection.Telemetry.Retrying(
+                                operation, node.EndPoint, notLeader ? "not_leader" : "unavailable", notLeader ? "not the leader" : ClusterConnection.Describe(ex), failuresInARow + 1, _connection.Settings.MaxDiscoverAttempts);
                             _connection.Drop(node, leader);
                             break;
                         }
@@ -570,6 +576,7 @@ public sealed partial class EventStoreDbEventStore : IEventStore, IStreamTruncat
 
                             // A subscription the server ended (it is shutting down): follow it elsewhere.
                             attempts.Add($"{node.EndPoint}: the server ended the subscription");
+                            _connection.Telemetry.Retrying(operation, node.EndPoint, "ended", "the server ended the subscription", failuresInARow + 1, _connection.Settings.MaxDiscoverAttempts);
                             _connection.Drop(node, null);
                             break;
                         }
@@ -588,7 +595,9 @@ public sealed partial class EventStoreDbEventStore : IEventStore, IStreamTruncat
 
             if (++failuresInARow >= _connection.Settings.MaxDiscoverAttempts)
             {
-                throw new EventStoreDbUnavailableException(operation, attempts, last);
+                var failure = new EventStoreDbUnavailableException(operation, attempts, last);
+                _connection.Telemetry.GaveUp(operation, failuresInARow, failure);
+                throw failure;
             }
 
             busyInARow = busy ? busyInARow + 1 : 0;

@@ -22,6 +22,7 @@ public sealed partial class SqliteEventStore : IEventStore, IParkedEventStore, I
     private readonly AppendSignal _appended = new();
     private readonly CancellationTokenSource _closed = new();
     private readonly CatchUpSubscription _catchUp;
+    private readonly Microsoft.Extensions.Logging.ILogger _logger;
     private int _disposed;
 
     /// <summary>Opens the store in the SQLite file at <paramref name="path"/>, creating the file and its tables if needed.</summary>
@@ -35,6 +36,7 @@ public sealed partial class SqliteEventStore : IEventStore, IParkedEventStore, I
 
         _options = options ?? new SqliteEventStoreOptions();
         _options.Validate();
+        _logger = _options.LoggerFactory?.CreateLogger(SqliteLog.Category) ?? Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
         Path = System.IO.Path.GetFullPath(path);
         if (Directory.Exists(Path))
         {
@@ -73,10 +75,16 @@ public sealed partial class SqliteEventStore : IEventStore, IParkedEventStore, I
         {
             var result = await AppendCoreAsync(stream, expected, events!, ct).ConfigureAwait(false);
             EventStoreTelemetry.AppendEnded(activity, TelemetryName, events!.Count, started);
+            EventStoreTelemetry.LogAppended(_logger, TelemetryName, stream, expected, events.Count, result.NextExpectedVersion);
             return result;
         }
         catch (Exception ex)
         {
+            if (SqliteLog.IsLockTimeout(ex))
+            {
+                SqliteLog.LockTimedOut(_logger, ex, Path, stream, _options.BusyTimeout.TotalMilliseconds);
+            }
+
             EventStoreTelemetry.AppendEnded(activity, TelemetryName, events?.Count ?? 0, started, ex);
             throw;
         }

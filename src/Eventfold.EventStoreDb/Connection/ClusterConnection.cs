@@ -23,12 +23,14 @@ internal sealed class ClusterConnection : IDisposable
     private readonly System.Collections.Concurrent.ConcurrentDictionary<NodeChannel, byte> _open = new();
     private NodeChannel? _current;
     private EndPoint? _leaderHint;
+    private EndPoint? _lastNode;
     private IReadOnlyList<EndPoint> _knownMembers = [];
     private bool _disposed;
 
-    public ClusterConnection(EventStoreDbSettings settings, IChannelFactory channels, TimeProvider time, Random random)
+    public ClusterConnection(EventStoreDbSettings settings, IChannelFactory channels, TimeProvider time, Random random, ConnectionTelemetry? telemetry = null)
     {
         Settings = settings;
+        Telemetry = telemetry ?? new ConnectionTelemetry(null);
         _channels = channels;
         _time = time;
         _random = random;
@@ -39,6 +41,8 @@ internal sealed class ClusterConnection : IDisposable
     }
 
     public EventStoreDbSettings Settings { get; }
+
+    public ConnectionTelemetry Telemetry { get; }
 
     /// <summary>
     /// Runs a call on the chosen node, moving to another node (or reconnecting) when the node is
@@ -54,17 +58,24 @@ internal sealed class ClusterConnection : IDisposable
         {
             bool busy = false;
             var node = await TryGetNodeAsync(attempts, ct).ConfigureAwait(false);
-            if (node is not null)
+            if (node is null)
+            {
+                Telemetry.NoNode(operation, attempts.Count > 0 ? attempts[^1] : "no host answered", round, Settings.MaxDiscoverAttempts);
+            }
+            else
             {
                 try
                 {
-                    return await call(node, ct).ConfigureAwait(false);
+                    var answer = await call(node, ct).ConfigureAwait(false);
+                    Telemetry.CallEnded(ok: true);
+                    return answer;
                 }
                 catch (RpcException ex) when (RpcErrors.KindOf(ex) == RpcErrors.NotLeader)
                 {
                     last = ex;
                     var leader = RpcErrors.LeaderOf(ex);
                     attempts.Add($"{node.EndPoint}: not the leader{(leader is null ? "" : $" (leader is {leader})")}");
+                    Telemetry.Retrying(operation, node.EndPoint, "not_leader", leader is null ? "leader unknown" : $"leader is {leader}", round, Settings.MaxDiscoverAttempts);
                     Drop(node, leader);
                     if (leader is not null && round < Settings.MaxDiscoverAttempts)
                     {
@@ -74,19 +85,29 @@ internal sealed class ClusterConnection : IDisposable
                 catch (RpcException ex) when (RpcErrors.TlsFailure(ex) is { } tls)
                 {
                     Drop(node, null);
-                    throw new EventStoreDbUnavailableException(operation, [.. attempts, $"{node.EndPoint}: {tls}"], ex);
+                    Telemetry.CallEnded(ok: false);
+                    var failure = new EventStoreDbUnavailableException(operation, [.. attempts, $"{node.EndPoint}: {tls}"], ex);
+                    Telemetry.GaveUp(operation, round, failure);
+                    throw failure;
                 }
                 catch (RpcException ex) when (RpcErrors.IsBusy(ex) && !ct.IsCancellationRequested)
                 {
                     last = ex;
                     busy = true;
                     attempts.Add($"{node.EndPoint}: too busy to serve ({ex.Status.Detail})");
+                    Telemetry.Retrying(operation, node.EndPoint, "busy", ex.Status.Detail, round, Settings.MaxDiscoverAttempts);
                 }
                 catch (RpcException ex) when (RpcErrors.IsTransient(ex) && !ct.IsCancellationRequested)
                 {
                     last = ex;
                     attempts.Add($"{node.EndPoint}: {Describe(ex)}");
+                    Telemetry.Retrying(operation, node.EndPoint, "unavailable", Describe(ex), round, Settings.MaxDiscoverAttempts);
                     Drop(node, null);
+                }
+                catch (Exception) when (!ct.IsCancellationRequested)
+                {
+                    Telemetry.CallEnded(ok: false); // a refusal the server means (wrong version, access denied): not retried
+                    throw;
                 }
                 finally
                 {
@@ -96,7 +117,10 @@ internal sealed class ClusterConnection : IDisposable
 
             if (round >= Settings.MaxDiscoverAttempts)
             {
-                throw new EventStoreDbUnavailableException(operation, attempts, last);
+                Telemetry.CallEnded(ok: false);
+                var failure = new EventStoreDbUnavailableException(operation, attempts, last);
+                Telemetry.GaveUp(operation, round, failure);
+                throw failure;
             }
 
             busyInARow = busy ? busyInARow + 1 : 0;
@@ -163,6 +187,8 @@ internal sealed class ClusterConnection : IDisposable
 
                     _open[opened] = 0;
                     _current = opened;
+                    Telemetry.Connected(opened.EndPoint, _lastNode);
+                    _lastNode = opened.EndPoint;
                     if (_disposed)
                     {
                         opened.Dispose(); // Dispose ran while this node was being found

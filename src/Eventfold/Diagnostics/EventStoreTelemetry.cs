@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
+using Microsoft.Extensions.Logging;
 
 namespace Eventfold;
 
@@ -8,8 +9,12 @@ namespace Eventfold;
 /// <see cref="EventfoldActivities.SourceName"/> source), for <see cref="IEventStore"/> implementations: each store
 /// reports its appends and the events it reads through these, under its own <c>store</c> tag.
 /// </summary>
-public static class EventStoreTelemetry
+public static partial class EventStoreTelemetry
 {
+    /// <summary>Logs a written append at debug (event id 1001): the store, stream, the version it expected, how many events, the version after.</summary>
+    [LoggerMessage(EventId = 1001, Level = LogLevel.Debug, Message = "Appended {Events} events to stream '{Stream}' of store '{Store}' (expected version {ExpectedVersion}, now at {NextVersion})")]
+    public static partial void LogAppended(ILogger logger, string store, string stream, ExpectedVersion expectedVersion, int events, long nextVersion);
+
     private static readonly Counter<long> Appends =
         EventfoldMetrics.Meter.CreateCounter<long>("eventfold.store.appends", unit: "{append}", description: "Appends to a stream, by outcome (ok, conflict, error).");
 

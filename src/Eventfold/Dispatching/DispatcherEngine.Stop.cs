@@ -67,6 +67,7 @@ public sealed partial class DispatcherEngine<TTarget>
         }
 
         _throttle?.Dispose();
+        DispatcherGauges.Unregister(this);
         return new DispatcherStopResult(drained, unfinished, stillRunning);
     }
 

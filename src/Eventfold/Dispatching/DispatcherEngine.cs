@@ -47,6 +47,7 @@ public sealed partial class DispatcherEngine<TTarget> : IAsyncDisposable, IElast
         _keys = options.Ordering?.CreateGate(options.ParkLimit ?? options.Capacity);
         _throttle = options.PerSecond > 0 ? new Throttle(options.PerSecond, options.EffectiveMaxWorkers) : null;
         _channel = CreateChannel(options.Capacity, options.Overflow);
+        DispatcherGauges.Register(this, name, () => Stats);
     }
 
     /// <summary>The dispatcher's name in logs and metrics.</summary>

@@ -235,6 +235,6 @@ public sealed partial class ProjectionRunner<T>
     private static bool IsCancellation(Exception ex, CancellationToken ct) =>
         (ex is OperationCanceledException && ct.IsCancellationRequested) || ex is ProjectionLeaseLostException;
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Projection '{Projection}' parked '{EventName}' of stream '{Stream}' version {Version} at position {Position}: {Error}")]
+    [LoggerMessage(EventId = 3001, Level = LogLevel.Error, Message = "Projection '{Projection}' parked '{EventName}' of stream '{Stream}' version {Version} at position {Position}: {Error}")]
     private static partial void LogParked(ILogger logger, string projection, string eventName, string stream, long version, string position, string error);
 }

@@ -14,6 +14,25 @@ public sealed partial class SagaCoordinator<TSaga, TData>
         string sagaId, string method, bool isCompensation, int retries, int timeoutSeconds,
         Func<CancellationToken, ValueTask<TData>> run, CancellationToken ct)
     {
+        long started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var activity = SagaMetrics.StartStep(Name, sagaId, method, isCompensation);
+        try
+        {
+            var outcome = await AttemptCoreAsync(sagaId, method, isCompensation, retries, timeoutSeconds, run, ct).ConfigureAwait(false);
+            SagaMetrics.StepEnded(activity, Name, method, isCompensation, outcome.Attempts, outcome.Error, started);
+            return outcome;
+        }
+        catch (Exception ex)
+        {
+            SagaMetrics.StepEnded(activity, Name, method, isCompensation, 0, ex, started, cancelled: true);
+            throw;
+        }
+    }
+
+    private async Task<(TData? Result, Exception? Error, int Attempts)> AttemptCoreAsync(
+        string sagaId, string method, bool isCompensation, int retries, int timeoutSeconds,
+        Func<CancellationToken, ValueTask<TData>> run, CancellationToken ct)
+    {
         for (int attempt = 1; ; attempt++)
         {
             try
@@ -67,6 +86,6 @@ public sealed partial class SagaCoordinator<TSaga, TData>
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Saga '{Saga}' id '{SagaId}': '{Method}' attempt {Attempt} of {MaxAttempts} failed")]
+    [LoggerMessage(EventId = 4004, Level = LogLevel.Debug, Message = "Saga '{Saga}' id '{SagaId}': '{Method}' attempt {Attempt} of {MaxAttempts} failed")]
     private static partial void LogAttemptFailed(ILogger logger, Exception error, string saga, string sagaId, string method, int attempt, int maxAttempts);
 }

@@ -231,12 +231,12 @@ public sealed partial class SagaCoordinator<TSaga, TData>
         return progress.Version < 0 ? null : progress;
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Saga '{Saga}' id '{SagaId}': step '{Step}' failed after {Attempts} attempts; compensating")]
+    [LoggerMessage(EventId = 4001, Level = LogLevel.Error, Message = "Saga '{Saga}' id '{SagaId}': step '{Step}' failed after {Attempts} attempts; compensating")]
     private static partial void LogStepFailed(ILogger logger, Exception error, string saga, string sagaId, string step, int attempts);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Saga '{Saga}' id '{SagaId}': compensation '{Compensation}' failed after its retries (the saga failed at '{FailedStep}'); it ended CompensationFailed and waits for an operator: see its log '{Stream}'")]
+    [LoggerMessage(EventId = 4002, Level = LogLevel.Error, Message = "Saga '{Saga}' id '{SagaId}': compensation '{Compensation}' failed after its retries (the saga failed at '{FailedStep}'); it ended CompensationFailed and waits for an operator: see its log '{Stream}'")]
     private static partial void LogCompensationFailed(ILogger logger, Exception? error, string saga, string sagaId, string compensation, string failedStep, string stream);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Saga '{Saga}' id '{SagaId}': another coordinator advanced the log past version {Version}; backing off")]
+    [LoggerMessage(EventId = 4003, Level = LogLevel.Information, Message = "Saga '{Saga}' id '{SagaId}': another coordinator advanced the log past version {Version}; backing off")]
     private static partial void LogConflict(ILogger logger, string saga, string sagaId, long version);
 }

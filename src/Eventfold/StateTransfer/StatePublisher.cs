@@ -1,3 +1,6 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
 namespace Eventfold;
 
 /// <summary>
@@ -8,19 +11,21 @@ namespace Eventfold;
 /// aggregate's stream and version, so a state the save already published is not written twice. A crash
 /// between a save and its publish therefore loses nothing: the next run of this publisher publishes it.
 /// </summary>
-public sealed class StatePublisher<T> : IStatePublisherRun
+public sealed partial class StatePublisher<T> : IStatePublisherRun
     where T : class, IEventSourced<T>, IPublishesState
 {
     private readonly IEventStore _store;
     private readonly AggregateRepository<T> _repository;
     private readonly SubscriptionPipeline _pipeline;
     private readonly string _streamPrefix = T.Category + "-";
+    private readonly ILogger _logger;
 
     public StatePublisher(IEventStore store, StatePublisherOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(store);
         options ??= new StatePublisherOptions();
         _store = store;
+        _logger = options.Logger ?? NullLogger.Instance;
         _repository = new AggregateRepository<T>(store);
         _pipeline = new SubscriptionPipeline(
             store,
@@ -68,9 +73,14 @@ public sealed class StatePublisher<T> : IStatePublisherRun
         var aggregate = await _repository.LoadAsync(id, ct).ConfigureAwait(false);
         if (aggregate is not null && aggregate.Version >= e.Version)
         {
-            await StatePublication.AppendAsync(_store, T.Category, e.Stream, aggregate.CaptureState(), ct).ConfigureAwait(false);
+            var state = aggregate.CaptureState();
+            await StatePublication.AppendAsync(_store, T.Category, e.Stream, state, ct, byPublisher: true).ConfigureAwait(false);
+            LogGapFilled(_logger, T.Category, e.Stream, state.Version, e.Position.ToString());
         }
     }
+
+    [LoggerMessage(EventId = 5001, Level = LogLevel.Information, Message = "State publisher '{Category}': published the state of stream '{Stream}' at version {Version} that no save had (event at position {Position})")]
+    private static partial void LogGapFilled(ILogger logger, string category, string stream, long version, string position);
 
     /// <summary>The version of the newest state in the stream's last event; -1 when there is none or it cannot be read (it is then published again).</summary>
     private async Task<long> LastPublishedVersionAsync(string stateStream, CancellationToken ct)

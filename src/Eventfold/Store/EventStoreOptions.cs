@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging;
+
 namespace Eventfold;
 
 /// <summary>Settings every store shares.</summary>
@@ -23,4 +25,10 @@ public class EventStoreOptions
 
     /// <summary>The clock that stamps appended events.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+
+    /// <summary>
+    /// Where the store logs (appends at debug; a connection's retries and reconnections at warning), under the
+    /// category <c>Eventfold.Store</c> or the store's own; none by default. Never a password: see docs/observability.md.
+    /// </summary>
+    public ILoggerFactory? LoggerFactory { get; init; }
 }

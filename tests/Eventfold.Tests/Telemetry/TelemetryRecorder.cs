@@ -44,6 +44,9 @@ internal sealed class TelemetryRecorder : IDisposable
 
     public double Sum(string instrument, params (string Key, object? Value)[] tags) => Values(instrument, tags).Sum();
 
+    /// <summary>Reads every observable instrument now (gauges are only read when a listener collects).</summary>
+    public void Collect() => _meters.RecordObservableInstruments();
+
     public void Dispose()
     {
         _meters.Dispose();
