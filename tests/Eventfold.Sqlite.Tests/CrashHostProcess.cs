@@ -118,8 +118,10 @@ internal sealed class CrashHostProcess : IAsyncDisposable
     public async Task WaitUntilReadyAsync(TimeSpan timeout)
     {
         var exited = _process.WaitForExitAsync();
-        var first = await Task.WhenAny(_ready.Task, exited, Task.Delay(timeout));
-        if (first != _ready.Task)
+        await Task.WhenAny(_ready.Task, exited, Task.Delay(timeout));
+        // A host with nothing left to do prints "ready" and exits at once: whichever task won the race,
+        // it is ready once it has said so (the exit waits for its output to be read).
+        if (!_ready.Task.IsCompleted)
         {
             throw new InvalidOperationException($"The crash host did not get ready in {timeout} (exited: {_process.HasExited}). Output:\n{Output}");
         }

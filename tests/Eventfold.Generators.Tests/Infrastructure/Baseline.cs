@@ -7,7 +7,7 @@ namespace Eventfold.Generators.Tests.Infrastructure;
 /// Compares generated code with a baseline file under <c>Baselines/</c> in the source tree. With
 /// <c>EVENTFOLD_UPDATE_BASELINES=1</c> it rewrites the baseline instead, for intended changes.
 /// </summary>
-internal static class Baseline
+internal static partial class Baseline
 {
     public const string UpdateVariable = "EVENTFOLD_UPDATE_BASELINES";
 
@@ -21,13 +21,15 @@ internal static class Baseline
     public static void Verify(string baselineName, string actual)
     {
         string path = Path.Combine(Directory(), baselineName);
-        actual = Normalize(actual);
+        actual = actual.Replace("\r\n", "\n");
         if (Updating)
         {
             System.IO.Directory.CreateDirectory(Directory());
             File.WriteAllText(path, actual);
             return;
         }
+
+        actual = Normalize(actual);
 
         if (!File.Exists(path))
         {
@@ -41,7 +43,13 @@ internal static class Baseline
         }
     }
 
-    private static string Normalize(string text) => text.Replace("\r\n", "\n");
+    // The [GeneratedCode] version follows the build's Version (GeneratorVersionTests checks it), and the
+    // package tests pack with versions of their own in the same bin/: compare everything but the version.
+    private static string Normalize(string text) =>
+        GeneratedCodeVersion().Replace(text.Replace("\r\n", "\n"), "GeneratedCode(\"Eventfold.Generators\", \"{version}\")");
+
+    [System.Text.RegularExpressions.GeneratedRegex("""GeneratedCode\("Eventfold\.Generators", "[^"]*"\)""")]
+    private static partial System.Text.RegularExpressions.Regex GeneratedCodeVersion();
 
     /// <summary>A line diff from the longest common subsequence; lines kept in both are prefixed with a space.</summary>
     internal static string Diff(string expected, string actual)
