@@ -5,7 +5,7 @@ namespace Eventfold.Generators.Tests;
 /// <summary>
 /// Schema evolution of published state, compiled and run: a version 1 state stored by an older release is read
 /// as the generated version 2 record through a typed upcaster whose return type is that generated record, and
-/// a replica of the old shape keeps reading both versions.
+/// a replica of the old shape keeps reading both versions, in memory and on the embedded SQLite store.
 /// </summary>
 public sealed class StateUpcastCompileAndRunTests
 {
@@ -18,9 +18,8 @@ public sealed class StateUpcastCompileAndRunTests
 
         public static class Scenario
         {
-            public static async Task<string[]> RunAsync()
+            public static async Task<string[]> RunAsync(IEventStore store)
             {
-                await using var store = new InMemoryEventStore();
                 // What an older release published: version 1 of the state, written as that version.
                 await store.AppendAsync("gen-member.state-m-1", ExpectedVersion.NoStream,
                     [new EventData(new MemberStateV1("m-1", 0, "Ada"), System.Guid.NewGuid(), EventMetadata.Empty)]);
@@ -67,11 +66,27 @@ public sealed class StateUpcastCompileAndRunTests
             registration);
     }
 
-    [Fact]
-    public async Task A_stored_version_1_state_is_read_as_the_generated_record_and_an_old_replica_keeps_reading()
+    [Theory]
+    [InlineData("in-memory")]
+    [InlineData("sqlite")]
+    public async Task A_stored_version_1_state_is_read_as_the_generated_record_and_an_old_replica_keeps_reading(string storeKind)
     {
-        var run = Sample.Type("Clubs.Members.Scenario").GetMethod("RunAsync")!;
-        var lines = await (Task<string[]>)run.Invoke(null, null)!;
+        string file = Path.Combine(Path.GetTempPath(), $"eventfold-state-upcast-{Guid.NewGuid():N}.db");
+        string[] lines;
+        try
+        {
+            await using IEventStore store = storeKind == "sqlite" ? new Eventfold.Sqlite.SqliteEventStore(file) : new InMemoryEventStore();
+            var run = Sample.Type("Clubs.Members.Scenario").GetMethod("RunAsync")!;
+            lines = await (Task<string[]>)run.Invoke(null, [store])!;
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            foreach (string leftover in Directory.GetFiles(Path.GetTempPath(), Path.GetFileName(file) + "*"))
+            {
+                File.Delete(leftover);
+            }
+        }
 
         Assert.Equal(
             [
