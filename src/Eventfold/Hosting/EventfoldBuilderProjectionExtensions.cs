@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace Eventfold;
 
@@ -18,7 +19,17 @@ public static class EventfoldBuilderProjectionExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.TryAddSingleton<T>();
-        builder.Services.TryAddSingleton(sp => new ProjectionRunner<T>(sp.GetRequiredService<IEventStore>(), sp.GetRequiredService<T>(), options));
+        builder.Services.TryAddSingleton(sp =>
+        {
+            // Parked events and handler errors reach the host's log unless the options name a logger of their own.
+            var o = options ?? new ProjectionRunnerOptions();
+            o = o with
+            {
+                Logger = o.Logger ?? sp.GetService<ILoggerFactory>()?.CreateLogger(ProjectionRunner<T>.CheckpointName),
+                TimeProvider = o.TimeProvider ?? sp.GetService<TimeProvider>(),
+            };
+            return new ProjectionRunner<T>(sp.GetRequiredService<IEventStore>(), sp.GetRequiredService<T>(), o);
+        });
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, ProjectionHostedService<T>>());
         long healthyEventsBehind = (options ?? new ProjectionRunnerOptions()).HealthyEventsBehind;
         builder.Services.Configure<HealthCheckServiceOptions>(o =>

@@ -1,6 +1,8 @@
 using Eventfold.Tests.Projections;
 using Microsoft.Extensions.DependencyInjection;
+using System.Collections.Concurrent;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace Eventfold.Tests.Hosting;
 
@@ -28,5 +30,46 @@ public sealed class AddProjectionTests
 
         Assert.Equal(GlobalPosition.FromSequence(3), await store.GetCheckpointAsync(ProjectionRunner<ProjTotals>.CheckpointName));
         Assert.Equal(3m, projection.Totals.Values.Sum());
+    }
+
+    [Fact]
+    public async Task A_hosted_projection_logs_a_parked_event_through_the_host_logger_at_error()
+    {
+        var logged = new ConcurrentQueue<(LogLevel Level, int Id, string Line)>();
+        var builder = Host.CreateApplicationBuilder();
+        builder.Logging.ClearProviders().AddProvider(new CollectingProvider(logged));
+        builder.Services.AddEventfold(o => o.UseInMemory()).AddProjection<ProjTotals>(new ProjectionRunnerOptions { Retries = 0 });
+        using var host = builder.Build();
+        var store = host.Services.GetRequiredService<IEventStore>();
+        var runner = host.Services.GetRequiredService<ProjectionRunner<ProjTotals>>();
+        await ProjectionRunnerTests.AppendAsync(store, "order-9", new ProjFlaky("9", FailTimes: 1));
+
+        await host.StartAsync();
+        await ProjectionRunnerTests.WaitUntilAsync(() => runner.ListParkedAsync().Result.Count == 1);
+        await host.StopAsync();
+
+        var parked = Assert.Single(logged, l => l.Id == 3001);
+        Assert.Equal(LogLevel.Error, parked.Level);
+        Assert.Contains("'order-9' version 0", parked.Line, StringComparison.Ordinal);
+    }
+
+    private sealed class CollectingProvider(ConcurrentQueue<(LogLevel, int, string)> lines) : ILoggerProvider
+    {
+        public ILogger CreateLogger(string categoryName) => new Collecting(lines);
+
+        public void Dispose()
+        {
+        }
+
+        private sealed class Collecting(ConcurrentQueue<(LogLevel, int, string)> lines) : ILogger
+        {
+            public IDisposable? BeginScope<TState>(TState state)
+                where TState : notnull => null;
+
+            public bool IsEnabled(LogLevel logLevel) => true;
+
+            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+                lines.Enqueue((logLevel, eventId.Id, formatter(state, exception)));
+        }
     }
 }
