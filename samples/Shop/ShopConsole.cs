@@ -1,3 +1,4 @@
+using Eventfold;
 using Shop.Domain;
 
 namespace Shop;

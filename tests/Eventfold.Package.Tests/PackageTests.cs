@@ -143,7 +143,9 @@ public sealed class PackedEventfold : IDisposable
         File.WriteAllText(Path.Combine(dir, "Directory.Packages.props"), "<Project />");
         foreach (var (file, text) in files)
         {
-            File.WriteAllText(Path.Combine(dir, file), text);
+            string path = Path.Combine(dir, file);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.WriteAllText(path, text);
         }
 
         return dir;
@@ -186,7 +188,7 @@ public sealed class PackedEventfold : IDisposable
         }
     }
 
-    private static string RepoRoot([CallerFilePath] string thisFile = "") =>
+    public static string RepoRoot([CallerFilePath] string thisFile = "") =>
         Path.GetFullPath(Path.Combine(Path.GetDirectoryName(thisFile)!, "..", ".."));
 }
 

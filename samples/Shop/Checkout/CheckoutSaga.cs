@@ -1,3 +1,5 @@
+using Eventfold;
+
 namespace Shop.Checkout;
 
 public sealed record Checkout(string OrderId, decimal Amount, string? PaymentId = null);
@@ -20,7 +22,9 @@ public sealed class CheckoutServices
         if (CrashAfterCharge)
         {
             Console.WriteLine("    the process dies now, after the charge and before the saga logs it; run the sample again to resume");
-            Environment.Exit(3);
+            Console.Out.Flush();
+            // A crash, not a shutdown: nothing drains, nothing is checkpointed.
+            System.Diagnostics.Process.GetCurrentProcess().Kill();
         }
 
         return "pay-" + orderId;

@@ -1,3 +1,5 @@
+using Eventfold;
+
 namespace Shop.Customers;
 
 [Event("shop.customer-registered")] public sealed record CustomerRegistered(string Name, string City, string Email);

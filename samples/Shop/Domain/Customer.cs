@@ -1,3 +1,5 @@
+using Eventfold;
+
 namespace Shop.Domain;
 
 /// <summary>

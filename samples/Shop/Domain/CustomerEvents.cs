@@ -1,3 +1,4 @@
+using Eventfold;
 using System.Text.Json.Nodes;
 
 namespace Shop.Domain;

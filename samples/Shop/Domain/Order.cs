@@ -1,3 +1,5 @@
+using Eventfold;
+
 namespace Shop.Domain;
 
 /// <summary>An order: its commands check the rules, its Apply methods only change state.</summary>

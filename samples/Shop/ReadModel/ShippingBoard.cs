@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using Eventfold;
 using Shop.Domain;
 
 namespace Shop.ReadModel;
@@ -10,10 +12,11 @@ namespace Shop.ReadModel;
 [Projection("shop-shipping-board")]
 public sealed partial class ShippingBoard
 {
-    public Dictionary<string, (decimal Paid, string? Carrier)> Orders { get; } = new();
+    /// <summary>The rows, by order id; concurrent, since the runner writes while others read.</summary>
+    public ConcurrentDictionary<string, (decimal Paid, string? Carrier)> Orders { get; } = new();
 
     /// <summary>The order whose first payment event the handler refuses.</summary>
-    public string? FailOnceFor { get; set; }
+    public volatile string? FailOnceFor;
 
     private void On(OrderPaid e)
     {
