@@ -384,6 +384,24 @@ internal static class DiagnosticDescriptors
         DiagnosticSeverity.Error,
         description: "A saga with StartedBy = typeof(TEvent) is started once per such event, with the data that 'static TData Start(TEvent e)' makes from it. Without that method no saga can be started, so the generator emits nothing for the saga.");
 
+    public static readonly DiagnosticDescriptor EventMissingFromJsonContext = Create(
+        RuleIdentifiers.EventMissingFromJsonContext,
+        title: "Event type missing from the application's JsonSerializerContext",
+        messageFormat: "'{0}' is passed to EventSerializer.Create but has no [JsonSerializable(typeof({1}))]: writing or reading a '{1}' event would fail at run time",
+        DiagnosticCategories.Usage,
+        DiagnosticSeverity.Warning,
+        description: "A serializer made with EventSerializer.Create takes every event's JSON metadata from the context and from nothing else. An [Event] type, or the source type of a typed upcaster, that the context does not list cannot be written or read: saving or loading it throws.",
+        WellKnownDiagnosticTags.CompilationEnd);
+
+    public static readonly DiagnosticDescriptor NoJsonContextForNativeAot = Create(
+        RuleIdentifiers.NoJsonContextForNativeAot,
+        title: "Native AOT or trimmed application passes no JsonSerializerContext",
+        messageFormat: "This application publishes with {0} and declares {1} event type(s) but passes no JsonSerializerContext, so its event store fails at start-up; declare [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)] [JsonSerializable(typeof({2}))] (one per event) partial class AppJsonContext : JsonSerializerContext, and pass it: EventStoreOptions.Serializer = EventSerializer.Create(AppJsonContext.Default)",
+        DiagnosticCategories.Usage,
+        DiagnosticSeverity.Warning,
+        description: "A Native AOT or trimmed publish turns reflection-based JSON off, and the default event serializer needs it. Without a source-generated context the application builds but throws as soon as its event store builds its serializer.",
+        WellKnownDiagnosticTags.CompilationEnd);
+
     private static DiagnosticDescriptor Create(
         string id,
         string title,

@@ -54,4 +54,6 @@ internal static class RuleIdentifiers
     public const string SagaDataNotImmutableRecord = "EVF063";
     public const string SagaCannotBeGenerated = "EVF064";
     public const string SagaStartedByWithoutStart = "EVF065";
+    public const string EventMissingFromJsonContext = "EVF070";
+    public const string NoJsonContextForNativeAot = "EVF071";
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -13,7 +14,7 @@ public static class EventfoldBuilderDispatcherExtensions
     /// parameters come from the container; a generated dispatcher also gets the container's logger and
     /// <see cref="TimeProvider"/>, unless it set its own.
     /// </summary>
-    public static EventfoldBuilder AddDispatcher<T>(this EventfoldBuilder builder)
+    public static EventfoldBuilder AddDispatcher<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] T>(this EventfoldBuilder builder)
         where T : class, IBoundedDispatcher
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -22,7 +23,7 @@ public static class EventfoldBuilderDispatcherExtensions
         return builder;
     }
 
-    private static T Create<T>(IServiceProvider services)
+    private static T Create<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] T>(IServiceProvider services)
         where T : class, IBoundedDispatcher
     {
         var dispatcher = ActivatorUtilities.CreateInstance<T>(services);

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -14,7 +15,7 @@ public static class EventfoldBuilderProjectionExtensions
     /// drains and saves its checkpoint. When the application adds health checks (<c>AddHealthChecks()</c>), the
     /// check <c>projection:{name}</c> reports the runner stopped or too far behind (ProjectionHealthCheck).
     /// </summary>
-    public static EventfoldBuilder AddProjection<T>(this EventfoldBuilder builder, ProjectionRunnerOptions? options = null)
+    public static EventfoldBuilder AddProjection<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] T>(this EventfoldBuilder builder, ProjectionRunnerOptions? options = null)
         where T : class, IProjection
     {
         ArgumentNullException.ThrowIfNull(builder);

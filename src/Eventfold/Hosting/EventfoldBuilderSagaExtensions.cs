@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -14,7 +15,7 @@ public static class EventfoldBuilderSagaExtensions
     /// while the host runs. Each saga run gets a new <typeparamref name="TSaga"/> whose constructor's parameters
     /// come from the container (singletons or transients: the root container makes it).
     /// </summary>
-    public static EventfoldBuilder AddSaga<TSaga, TData>(
+    public static EventfoldBuilder AddSaga<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TSaga, TData>(
         this EventfoldBuilder builder, SagaCoordinatorOptions? coordinatorOptions = null, SagaRunnerOptions? runnerOptions = null)
         where TSaga : class, ISaga<TData>
         where TData : notnull

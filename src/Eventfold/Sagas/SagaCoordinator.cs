@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -21,6 +22,7 @@ public sealed partial class SagaCoordinator<TSaga, TData>
     private readonly Func<TSaga> _create;
     private readonly SagaCoordinatorOptions _options;
     private readonly JsonSerializerOptions _json;
+    private readonly JsonTypeInfo<TData> _dataJson;
     private readonly TimeProvider _clock;
     private readonly ILogger _logger;
 
@@ -36,7 +38,10 @@ public sealed partial class SagaCoordinator<TSaga, TData>
         _store = store;
         _create = create;
         _options = options;
-        _json = options.DataJson ?? new JsonSerializerOptions(JsonSerializerDefaults.Web) { RespectNullableAnnotations = true, RespectRequiredConstructorParameters = true };
+        _json = options.DataJson ?? ReflectionSerialization.StrictWeb(ReflectionSerialization.ResolverOrThrow(
+            $"Saga '{TSaga.SagaName}' has no JSON metadata for its data '{typeof(TData).FullName}'",
+            $"Add [JsonSerializable(typeof({typeof(TData).Name}))] to your JsonSerializerContext and pass its options: SagaCoordinatorOptions.DataJson = AppJsonContext.Default.Options."));
+        _dataJson = (JsonTypeInfo<TData>)_json.GetTypeInfo(typeof(TData));
         _clock = options.TimeProvider ?? TimeProvider.System;
         _logger = options.Logger ?? NullLogger.Instance;
     }
@@ -65,7 +70,7 @@ public sealed partial class SagaCoordinator<TSaga, TData>
         if (progress is null)
         {
             progress = NewProgress(sagaId);
-            var started = new SagaStarted(TSaga.SagaName, JsonSerializer.SerializeToElement(data, _json));
+            var started = new SagaStarted(TSaga.SagaName, JsonSerializer.SerializeToElement(data, _dataJson));
             try
             {
                 await AppendAsync(progress, TSaga.Steps.Count == 0 ? [started, new SagaEnded(SagaStatus.Completed)] : [started], ct).ConfigureAwait(false);
@@ -147,7 +152,7 @@ public sealed partial class SagaCoordinator<TSaga, TData>
             c => saga.RunStepAsync(index, data, c), ct).ConfigureAwait(false);
         if (error is null)
         {
-            var completed = new SagaStepCompleted(index, step.Name, JsonSerializer.SerializeToElement(next!, _json));
+            var completed = new SagaStepCompleted(index, step.Name, JsonSerializer.SerializeToElement(next!, _dataJson));
             return (TSaga.AfterStep(index) == SagaState.Completed ? [completed, new SagaEnded(SagaStatus.Completed)] : [completed], null);
         }
 
@@ -188,7 +193,7 @@ public sealed partial class SagaCoordinator<TSaga, TData>
     {
         try
         {
-            return json.Deserialize<TData>(_json) ?? throw new JsonException("the data is JSON null");
+            return json.Deserialize(_dataJson) ?? throw new JsonException("the data is JSON null");
         }
         catch (JsonException ex)
         {

@@ -14,7 +14,11 @@ public sealed record SagaCoordinatorOptions
     /// <summary>Attempts after the first before a compensation counts as failed and the saga ends <see cref="SagaStatus.CompensationFailed"/>.</summary>
     public int CompensationRetries { get; init; } = 5;
 
-    /// <summary>How the data is written into the saga log; web defaults (camelCase) when null.</summary>
+    /// <summary>
+    /// How the data is written into the saga log; web defaults (camelCase) with reflection-based metadata when null.
+    /// A trimmed or Native AOT application passes its context's options (<c>AppJsonContext.Default.Options</c>, with
+    /// <c>[JsonSerializable(typeof(TData))]</c>): there reflection is off and the coordinator refuses to start without them.
+    /// </summary>
     public JsonSerializerOptions? DataJson { get; init; }
 
     public ILogger? Logger { get; init; }

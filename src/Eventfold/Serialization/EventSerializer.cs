@@ -56,7 +56,8 @@ public sealed class EventSerializer
     {
         ArgumentNullException.ThrowIfNull(context);
         StoredJsonConvention.EnsureReadsStoredJson(context);
-        var options = new JsonSerializerOptions(context.Options) { TypeInfoResolver = context };
+        // Eventfold's own events (the saga log) come from its own context, after the application's.
+        var options = new JsonSerializerOptions(context.Options) { TypeInfoResolver = JsonTypeInfoResolver.Combine(context, EventfoldJsonContext.Default) };
         return new EventSerializer(registry, options);
     }
 

@@ -21,13 +21,28 @@ internal static class ReflectionSerialization
     [RequiresDynamicCode("Reflection-based JSON metadata; pass a JsonSerializerContext instead.")]
     internal static IJsonTypeInfoResolver CreateResolver() => new DefaultJsonTypeInfoResolver();
 
-    /// <summary>The resolver for options that bring none, or a clear error saying what to add.</summary>
+    /// <summary>The resolver for event options that bring none, or a clear error saying what to add.</summary>
+    internal static IJsonTypeInfoResolver ResolverOrThrow() => ResolverOrThrow(
+        "Eventfold has no JSON metadata for events",
+        "Declare a context, [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)] [JsonSerializable(typeof(YourEvent))] "
+        + "partial class AppJsonContext : JsonSerializerContext, and pass it: EventStoreOptions.Serializer = EventSerializer.Create(AppJsonContext.Default).");
+
+    /// <summary>
+    /// The reflection-based resolver while the switch is on; otherwise an <see cref="InvalidOperationException"/>
+    /// saying that <paramref name="what"/> lacks metadata and <paramref name="fix"/>.
+    /// </summary>
     [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "Reached only while the switch above is on; a trimmed or AOT publish turns it off and the trimmer removes the call.")]
     [UnconditionalSuppressMessage("AOT", "IL3050", Justification = "Reached only while the switch above is on; a trimmed or AOT publish turns it off and the trimmer removes the call.")]
-    internal static IJsonTypeInfoResolver ResolverOrThrow() => IsEnabled
+    internal static IJsonTypeInfoResolver ResolverOrThrow(string what, string fix) => IsEnabled
         ? CreateResolver()
         : throw new InvalidOperationException(
-            "Eventfold has no JSON metadata for events: reflection-based serialization is off in this trimmed or Native AOT "
-            + "application. Declare a context, [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)] [JsonSerializable(typeof(YourEvent))] "
-            + "partial class AppJsonContext : JsonSerializerContext, and pass it: EventStoreOptions.Serializer = EventSerializer.Create(AppJsonContext.Default).");
+            what + ": reflection-based serialization is off in this trimmed or Native AOT application. " + fix);
+
+    /// <summary>Web JSON options with <paramref name="resolver"/>, read strictly (no silent defaults for missing or null members).</summary>
+    internal static JsonSerializerOptions StrictWeb(IJsonTypeInfoResolver resolver) => new(JsonSerializerDefaults.Web)
+    {
+        TypeInfoResolver = resolver,
+        RespectNullableAnnotations = true,
+        RespectRequiredConstructorParameters = true,
+    };
 }

@@ -15,7 +15,8 @@ public sealed class StateReplica<T> : IStateReplicaRun
     where T : class, IStateReplica<T>
 {
     /// <summary>Web (camelCase) JSON on both sides of the mapping, and for the durable copy.</summary>
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { TypeInfoResolver = new DefaultJsonTypeInfoResolver() };
+    private readonly JsonSerializerOptions _json;
+    private readonly JsonTypeInfo<T> _replicaJson;
 
     private readonly ConcurrentDictionary<string, T> _states = new(StringComparer.Ordinal);
     private readonly IStateReplicaStorage? _storage;
@@ -27,6 +28,13 @@ public sealed class StateReplica<T> : IStateReplicaRun
     {
         ArgumentNullException.ThrowIfNull(store);
         options ??= new StateReplicaOptions();
+        _json = options.Json ?? new JsonSerializerOptions(JsonSerializerDefaults.Web)
+        {
+            TypeInfoResolver = ReflectionSerialization.ResolverOrThrow(
+                $"State replica '{typeof(T).FullName}' has no JSON metadata",
+                $"Add [JsonSerializable(typeof({typeof(T).Name}))] and the published state's type to your JsonSerializerContext and pass its options: StateReplicaOptions.Json = AppJsonContext.Default.Options."),
+        };
+        _replicaJson = (JsonTypeInfo<T>)_json.GetTypeInfo(typeof(T));
         _storage = options.Storage;
         _pipeline = new SubscriptionPipeline(
             store,
@@ -117,17 +125,17 @@ public sealed class StateReplica<T> : IStateReplicaRun
         if (_storage is not null)
         {
             // Before the checkpoint passes this event, so a restart never has a checkpoint ahead of its copy.
-            await _storage.SaveAsync(CheckpointName, new StoredReplicaState(incoming.Id, incoming.Version, JsonSerializer.SerializeToUtf8Bytes(incoming, Json)), ct).ConfigureAwait(false);
+            await _storage.SaveAsync(CheckpointName, new StoredReplicaState(incoming.Id, incoming.Version, JsonSerializer.SerializeToUtf8Bytes(incoming, _replicaJson)), ct).ConfigureAwait(false);
         }
 
         Changed?.Invoke(this, new StateReplicaChange<T>(previous, incoming));
     }
 
     /// <summary>The published state (the latest type of its name, older versions upcast) as the replica's record.</summary>
-    private static T Map(object published)
+    private T Map(object published)
     {
-        byte[] json = JsonSerializer.SerializeToUtf8Bytes(published, published.GetType(), Json);
-        return JsonSerializer.Deserialize<T>(json, Json)
+        byte[] json = JsonSerializer.SerializeToUtf8Bytes(published, _json.GetTypeInfo(published.GetType()));
+        return JsonSerializer.Deserialize(json, _replicaJson)
             ?? throw new JsonException($"The state '{T.StateName}' mapped to null as {typeof(T).Name}.");
     }
 
@@ -148,7 +156,7 @@ public sealed class StateReplica<T> : IStateReplicaRun
 
             foreach (var stored in await _storage.LoadAsync(CheckpointName, ct).ConfigureAwait(false))
             {
-                var state = JsonSerializer.Deserialize<T>(stored.Json.Span, Json)
+                var state = JsonSerializer.Deserialize(stored.Json.Span, _replicaJson)
                     ?? throw new JsonException($"Replica '{CheckpointName}' holds null for id '{stored.Id}'.");
                 TryTake(state, out _);
             }

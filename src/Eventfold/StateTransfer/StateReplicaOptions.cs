@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.Extensions.Logging;
 
 namespace Eventfold;
@@ -19,6 +20,14 @@ public sealed record StateReplicaOptions
 
     /// <summary>...or this long after the last one, whichever comes first.</summary>
     public TimeSpan CheckpointInterval { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// How a published state is mapped onto the replica and the copy stored: web defaults (camelCase) with
+    /// reflection-based metadata when null. A trimmed or Native AOT application passes its context's options
+    /// (<c>AppJsonContext.Default.Options</c>, listing the replica and the published state): there reflection is
+    /// off and the replica refuses to start without them.
+    /// </summary>
+    public JsonSerializerOptions? Json { get; init; }
 
     public ILogger? Logger { get; init; }
 

@@ -21,6 +21,12 @@ internal sealed partial class WebTestJsonContext : JsonSerializerContext;
 [JsonSerializable(typeof(CartNamed))]
 internal sealed partial class PlainTestJsonContext : JsonSerializerContext;
 
+/// <summary>What a Native AOT application with a saga and a replica lists: their data and states, no saga log events.</summary>
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
+[JsonSerializable(typeof(Eventfold.Tests.Sagas.TestOrder))]
+[JsonSerializable(typeof(Eventfold.Tests.StateTransfer.CustomerView))]
+internal sealed partial class SagaTestJsonContext : JsonSerializerContext;
+
 public sealed class SerializerContextTests
 {
     private static EventRegistry CartRegistry()
@@ -40,7 +46,24 @@ public sealed class SerializerContextTests
 
         Assert.Equal("c-1", back.CartId);
         Assert.Equal("gifts", back.Name);
-        Assert.Same(WebTestJsonContext.Default, serializer.Options.TypeInfoResolver);
+        Assert.Same(WebTestJsonContext.Default, serializer.Options.TypeInfoResolverChain[0]);
+    }
+
+    [Fact]
+    public void A_context_serializer_writes_and_reads_the_saga_log_without_the_application_listing_its_events()
+    {
+        var registry = CartRegistry();
+        SagaLogEvents.RegisterIn(registry);
+        var serializer = EventSerializer.Create(WebTestJsonContext.Default, registry);
+        using var data = System.Text.Json.JsonDocument.Parse("""{"orderId":"o-1"}""");
+
+        var written = serializer.Serialize(EventData.From(new SagaStarted("checkout", data.RootElement.Clone())));
+        var back = (SagaStarted)serializer.Deserialize("saga-checkout-1", 0, written.EventName, written.SchemaVersion, written.Data);
+
+        Assert.Equal(SagaLogEvents.Started, written.EventName);
+        Assert.Contains("\"saga\":\"checkout\"", System.Text.Encoding.UTF8.GetString(written.Data), StringComparison.Ordinal);
+        Assert.Equal("checkout", back.Saga);
+        Assert.Equal("o-1", back.Data.GetProperty("orderId").GetString());
     }
 
     [Fact]
@@ -73,6 +96,66 @@ public sealed class ReflectionSwitchTests
             var ex = Assert.Throws<InvalidOperationException>(() => new EventSerializer(TestRegistries.ParcelHistory()));
             Assert.Contains("EventSerializer.Create(AppJsonContext.Default)", ex.Message);
             Assert.Contains("[JsonSerializable(typeof(YourEvent))]", ex.Message);
+        }
+        finally
+        {
+            AppContext.SetSwitch(Switch, true);
+        }
+    }
+
+    [Fact]
+    public void Without_reflection_a_saga_without_data_options_says_to_pass_them()
+    {
+        AppContext.SetSwitch(Switch, false);
+        try
+        {
+            var ex = Assert.Throws<InvalidOperationException>(() =>
+                new SagaCoordinator<Sagas.TestCheckoutSaga, Sagas.TestOrder>(new InMemoryEventStore(), () => new Sagas.TestCheckoutSaga(new Sagas.SagaLedger())));
+            Assert.Contains("'test-checkout'", ex.Message);
+            Assert.Contains("[JsonSerializable(typeof(TestOrder))]", ex.Message);
+            Assert.Contains("SagaCoordinatorOptions.DataJson = AppJsonContext.Default.Options", ex.Message);
+        }
+        finally
+        {
+            AppContext.SetSwitch(Switch, true);
+        }
+    }
+
+    [Fact]
+    public async Task Without_reflection_a_saga_runs_on_a_context_serializer_and_its_data_options()
+    {
+        AppContext.SetSwitch(Switch, false);
+        try
+        {
+            var registry = new EventRegistry();
+            SagaLogEvents.RegisterIn(registry);
+            var store = new InMemoryEventStore(new EventStoreOptions { Serializer = EventSerializer.Create(SagaTestJsonContext.Default, registry) });
+            var ledger = new Sagas.SagaLedger();
+            var coordinator = new SagaCoordinator<Sagas.TestCheckoutSaga, Sagas.TestOrder>(
+                store, () => new Sagas.TestCheckoutSaga(ledger), new SagaCoordinatorOptions { DataJson = SagaTestJsonContext.Default.Options });
+
+            var result = await coordinator.RunAsync("s-1", new Sagas.TestOrder("o-1", 42m));
+
+            Assert.Equal(SagaStatus.Completed, result.Status);
+            Assert.Equal("pay-o-1", ledger.Received["Ship:o-1"].PaymentId);
+        }
+        finally
+        {
+            AppContext.SetSwitch(Switch, true);
+        }
+    }
+
+    [Fact]
+    public void Without_reflection_a_replica_without_json_options_says_to_pass_them()
+    {
+        AppContext.SetSwitch(Switch, false);
+        try
+        {
+            var ex = Assert.Throws<InvalidOperationException>(() => new StateReplica<StateTransfer.CustomerView>(new InMemoryEventStore()));
+            Assert.Contains("CustomerView", ex.Message);
+            Assert.Contains("StateReplicaOptions.Json = AppJsonContext.Default.Options", ex.Message);
+            Assert.Null(Record.Exception(() => new StateReplica<StateTransfer.CustomerView>(
+                new InMemoryEventStore(), new StateReplicaOptions { Json = SagaTestJsonContext.Default.Options })));
         }
         finally
         {
