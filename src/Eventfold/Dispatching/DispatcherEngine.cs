@@ -11,7 +11,7 @@ namespace Eventfold;
 /// class holds one and forwards its typed <c>EnqueueAsync</c>/<c>TryEnqueue</c> to it.
 /// </summary>
 public sealed partial class DispatcherEngine<TTarget> : IAsyncDisposable, IElasticTarget
-    where TTarget : class, IDispatchTarget<TTarget>
+    where TTarget : IDispatchTarget<TTarget>
 {
     private const int New = 0, Running = 1, Stopping = 2;
 
@@ -35,9 +35,13 @@ public sealed partial class DispatcherEngine<TTarget> : IAsyncDisposable, IElast
 
     public DispatcherEngine(TTarget target, DispatcherOptions options)
     {
-        ArgumentNullException.ThrowIfNull(target);
+        if (target is null)
+        {
+            throw new ArgumentNullException(nameof(target));
+        }
+
         ArgumentNullException.ThrowIfNull(options);
-        string name = options.Name ?? typeof(TTarget).Name;
+        string name = options.Name ?? TTarget.DispatcherName;
         options.Validate(name);
         _target = target;
         _options = options;
