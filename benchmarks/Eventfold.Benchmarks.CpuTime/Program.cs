@@ -9,6 +9,11 @@ using Eventfold.Benchmarks.Sqlite;
 // goes between BenchmarkDotNet's separate processes moves its ratios: here the contenders run in turns
 // in one process and are charged CPU time. See docs/performance.md.
 string scenario = args.Length > 0 ? args[0] : "";
+if (scenario is "count-dispatch1" or "count-dispatch4")
+{
+    return CountDispatch(scenario == "count-dispatch1" ? 1 : 4, args);
+}
+
 int rounds = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 15;
 Turns? result = scenario switch
 {
@@ -139,13 +144,60 @@ Turns Dispatch(int workers)
     benchmarks.Setup();
     try
     {
-        Action Run(Func<Task> benchmark) => () => benchmark().GetAwaiter().GetResult();
-        return Turns.Run(rounds, DispatcherBenchmarks.Messages,
-            ("Raw Channel<T>", Run(benchmarks.RawChannel)),
-            ("Generated [BoundedDispatcher]", Run(benchmarks.EventfoldGenerated)),
-            ("DispatcherEngine (stand-in)", Run(benchmarks.Eventfold)),
-            ("Dataflow ActionBlock", Run(benchmarks.DataflowActionBlock)),
-            ("Akka.Streams queue", Run(benchmarks.AkkaStreamsQueue)));
+        return Turns.Run(rounds, DispatcherBenchmarks.Messages, DispatchContenders(benchmarks));
+    }
+    finally
+    {
+        benchmarks.Cleanup().GetAwaiter().GetResult();
+    }
+}
+
+static (string Name, Action Turn)[] DispatchContenders(DispatcherBenchmarks benchmarks)
+{
+    Action Run(Func<Task> benchmark) => () => benchmark().GetAwaiter().GetResult();
+    return
+    [
+        ("Raw Channel<T>", Run(benchmarks.RawChannel)),
+        ("Generated [BoundedDispatcher]", Run(benchmarks.EventfoldGenerated)),
+        ("DispatcherEngine (stand-in)", Run(benchmarks.Eventfold)),
+        ("Dataflow ActionBlock", Run(benchmarks.DataflowActionBlock)),
+        ("Akka.Streams queue", Run(benchmarks.AkkaStreamsQueue)),
+    ];
+}
+
+// One dispatcher contender alone, for an instruction count under `valgrind --tool=callgrind`. It prints
+// "counting" and sleeps 5 s before the counted turns and "counted" and 5 s after them, so a watcher can zero
+// the counters (`callgrind_control -z`) and dump them (`callgrind_control -d`) around exactly those turns:
+// start-up, setup, JIT and the warm-up turns are left out (benchmarks/count-dispatch.sh does this).
+static int CountDispatch(int workers, string[] args)
+{
+    if (args.Length < 3 || !int.TryParse(args[1], CultureInfo.InvariantCulture, out int contender) || !int.TryParse(args[2], CultureInfo.InvariantCulture, out int turns))
+    {
+        Console.Error.WriteLine("usage: Eventfold.Benchmarks.CpuTime count-dispatch1|count-dispatch4 <contender 0-4> <turns>");
+        return 2;
+    }
+
+    var benchmarks = new DispatcherBenchmarks { Workers = workers };
+    benchmarks.Setup();
+    try
+    {
+        var (name, turn) = DispatchContenders(benchmarks)[contender];
+        for (int i = 0; i < 3; i++)
+        {
+            turn(); // jitted, tiered up and warm before the counted turns
+        }
+
+        Console.WriteLine("counting");
+        Thread.Sleep(5_000);
+        for (int i = 0; i < turns; i++)
+        {
+            turn();
+        }
+
+        Console.WriteLine("counted");
+        Thread.Sleep(5_000);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name}: {turns} turns of {DispatcherBenchmarks.Messages} messages after three warm-up turns"));
+        return 0;
     }
     finally
     {

@@ -19,7 +19,9 @@ internal static class DispatcherMemberRules
     /// <summary>The generator's private members all start with this (either case).</summary>
     public const string GeneratedPrefix = "__eventfold";
 
-    private const string GeneratedContract = "global::Eventfold.IDispatchTarget<";
+    // The generated partial lists these by their global names: the class IBoundedDispatcher, the nested
+    // struct the engine calls IDispatchTarget<TSelf>. A member declared in such a declaration is the generator's.
+    private static readonly string[] GeneratedContracts = ["global::Eventfold.IBoundedDispatcher", "global::Eventfold.IDispatchTarget<"];
 
     private static readonly string GeneratedList = string.Join(", ", GeneratedMembers.Take(GeneratedMembers.Length - 1)) + ", " + GeneratedMembers[GeneratedMembers.Length - 1] + " and names starting with __Eventfold";
 
@@ -70,7 +72,7 @@ internal static class DispatcherMemberRules
         member.DeclaringSyntaxReferences.Length > 0
         && member.DeclaringSyntaxReferences.All(reference =>
             reference.GetSyntax().FirstAncestorOrSelf<TypeDeclarationSyntax>() is { BaseList: { } bases }
-            && bases.Types.Any(t => t.Type.ToString().StartsWith(GeneratedContract, StringComparison.Ordinal)));
+            && bases.Types.Any(t => GeneratedContracts.Any(contract => t.Type.ToString().StartsWith(contract, StringComparison.Ordinal))));
 
     private static bool IsGeneratedName(string name) =>
         Array.IndexOf(GeneratedMembers, name) >= 0 || name.StartsWith(GeneratedPrefix, StringComparison.OrdinalIgnoreCase);

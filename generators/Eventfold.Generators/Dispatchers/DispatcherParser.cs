@@ -65,6 +65,7 @@ internal static class DispatcherParser
             containing.ToEquatableArray(),
             TypeDeclarations.DeclarationOf(type),
             type.ToFullyQualifiedName(),
+            type.MetadataName,
             settings.Capacity,
             OverflowNames[settings.Overflow],
             settings.Workers,

@@ -6,6 +6,7 @@ namespace Eventfold.Generators.Dispatchers;
 /// <summary>
 /// One <c>[BoundedDispatcher]</c> class as the emitter needs it: its declaration, the attribute's settings
 /// and its handlers in switch order. <see cref="KeyType"/> is empty when the dispatcher has no key methods.
+/// <see cref="MetadataName"/> is the class's name as <c>typeof(T).Name</c> gives it: the default name in logs and metrics.
 /// </summary>
 internal sealed record DispatcherSpec(
     string HintName,
@@ -13,6 +14,7 @@ internal sealed record DispatcherSpec(
     EquatableArray<ContainingTypeSpec> ContainingTypes,
     string Declaration,
     string FullyQualifiedName,
+    string MetadataName,
     int Capacity,
     string Overflow,
     int Workers,

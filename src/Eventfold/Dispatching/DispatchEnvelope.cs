@@ -11,4 +11,7 @@ public readonly struct DispatchEnvelope(object message, int handler)
 
     /// <summary>Which handler takes it: an index the generated code chose (one per handled type).</summary>
     public int Handler { get; } = handler;
+
+    /// <summary>The error the generated dispatch throws for an index it has no <c>Handle</c> for (kept out of line, so the dispatch stays small enough to inline).</summary>
+    public InvalidOperationException NoHandler() => new("No Handle method has index " + Handler + ".");
 }

@@ -4,14 +4,23 @@ namespace Eventfold;
 /// One worker's own counters: written only by that worker (no interlocked traffic on the hot path), read by
 /// <c>Stats</c>. Padded so two workers' counters never share a cache line.
 /// </summary>
+/// <remarks>
+/// The processed count and the worker's state share one word, <c>(processed &lt;&lt; 2) | state</c>, so a
+/// reader sees both as of one moment (never a message counted neither as held nor as processed), and a
+/// message costs the worker two plain stores: holding it, then processed-and-taking the next. The state
+/// <see cref="Taking"/> covers the read from the queue itself: between the queue's count going down and the
+/// worker saying it holds the message, the message would be nowhere, so <see cref="Settle"/> waits that
+/// short moment out.
+/// </remarks>
 internal sealed class DispatchWorker
 {
+    private const long Idle = 0, Holding = 1, Taking = 2, StateMask = 3, One = 4;
+
 #pragma warning disable CS0169, IDE0051 // padding
     private readonly long _pad0, _pad1, _pad2, _pad3, _pad4, _pad5, _pad6;
 #pragma warning restore CS0169, IDE0051
-    private long _processed;
+    private long _progress;
     private long _failed;
-    private int _busy;
 #pragma warning disable CS0169, IDE0051
     private readonly long _pad7, _pad8, _pad9, _pad10, _pad11, _pad12, _pad13;
 #pragma warning restore CS0169, IDE0051
@@ -26,16 +35,46 @@ internal sealed class DispatchWorker
 
     public Task Run { get; set; } = Task.CompletedTask;
 
-    public long Processed => Volatile.Read(ref _processed);
+    public long Processed => Volatile.Read(ref _progress) >> 2;
 
     public long Failed => Volatile.Read(ref _failed);
 
-    /// <summary>1 while the worker holds a message it has not finished.</summary>
-    public int Busy => Volatile.Read(ref _busy);
+    /// <summary>1 while the worker holds a message it has not finished (a glance: it may be taking one).</summary>
+    public int Busy => (Volatile.Read(ref _progress) & StateMask) == Holding ? 1 : 0;
 
-    public void CountProcessed() => Volatile.Write(ref _processed, _processed + 1);
+    /// <summary>
+    /// The processed count and whether a message is held, once the worker is not in the middle of taking one
+    /// from the queue (a few instructions, unless the thread is preempted there). Read after the queue's depth:
+    /// a message the depth no longer counted is then held or processed. Read <see cref="Failed"/> after it.
+    /// </summary>
+    public (long Processed, int Busy) Settle()
+    {
+        long progress = Volatile.Read(ref _progress);
+        var spin = default(SpinWait);
+        while ((progress & StateMask) == Taking)
+        {
+            spin.SpinOnce();
+            progress = Volatile.Read(ref _progress);
+        }
 
+        return (progress >> 2, (progress & StateMask) == Holding ? 1 : 0);
+    }
+
+    /// <summary>About to read from the queue: a message it takes is accounted for by this worker from now on.</summary>
+    public void SetTaking() => Volatile.Write(ref _progress, (_progress & ~StateMask) | Taking);
+
+    /// <summary>Took a message and holds it until it is processed, failed or abandoned.</summary>
+    public void SetHolding() => Volatile.Write(ref _progress, (_progress & ~StateMask) | Holding);
+
+    /// <summary>Holds nothing and is not reading: waiting, or leaving.</summary>
+    public void SetIdle() => Volatile.Write(ref _progress, _progress & ~StateMask);
+
+    /// <summary>The held message was processed, and the worker goes on to take the next: one store.</summary>
+    public void ProcessedThenTaking() => Volatile.Write(ref _progress, ((_progress & ~StateMask) + One) | Taking);
+
+    /// <summary>The held message was processed; the worker goes on holding the next message of its key.</summary>
+    public void CountProcessed() => Volatile.Write(ref _progress, _progress + One);
+
+    /// <summary>Counted while the message is still held (or being taken), so it is never in neither count.</summary>
     public void CountFailed() => Volatile.Write(ref _failed, _failed + 1);
-
-    public void SetBusy(bool busy) => Volatile.Write(ref _busy, busy ? 1 : 0);
 }

@@ -153,19 +153,19 @@ public sealed partial class DispatcherEngine<TTarget>
                 {
                     // The plain path: a synchronous loop runs the queue while handlers complete at once, and this
                     // method only awaits a handler that does not.
+                    worker.SetTaking();
                     while (RunQueuedSync(reader, worker, leave, handlerToken, out var held, out var pending))
                     {
                         try
                         {
                             await pending.ConfigureAwait(false);
-                            worker.CountProcessed();
+                            worker.ProcessedThenTaking();
                         }
                         catch (Exception ex)
                         {
                             HandlerThrew(worker, held, ex, handlerToken);
+                            worker.SetTaking();
                         }
-
-                        worker.SetBusy(false);
                     }
 
                     continue;
@@ -173,11 +173,15 @@ public sealed partial class DispatcherEngine<TTarget>
 
                 while (!leave.IsCancellationRequested)
                 {
+                    // Taking while it reads: a message out of the queue (or moved to a key's parked queue) is
+                    // accounted for by this worker until it says what became of it.
+                    worker.SetTaking();
                     DispatchEnvelope envelope;
                     if (keys is null)
                     {
                         if (!reader.TryRead(out envelope))
                         {
+                            worker.SetIdle();
                             break;
                         }
                     }
@@ -186,11 +190,13 @@ public sealed partial class DispatcherEngine<TTarget>
                         var taken = keys.TryTake(reader, out envelope, out var keyError);
                         if (taken == TakeResult.Empty)
                         {
+                            worker.SetIdle();
                             break;
                         }
 
                         if (taken == TakeResult.ParkFull)
                         {
+                            worker.SetIdle();
                             await keys.WaitForRoomAsync(leave).ConfigureAwait(false);
                             continue;
                         }
@@ -198,12 +204,13 @@ public sealed partial class DispatcherEngine<TTarget>
                         if (taken == TakeResult.KeyFailed)
                         {
                             worker.CountFailed();
+                            worker.SetIdle(); // before the report: a callback that reads Stats must not wait for this worker
                             _report.Report(envelope.Message, UndeliveredReason.HandlerFailed, keyError);
                             continue;
                         }
                     }
 
-                    worker.SetBusy(true);
+                    worker.SetHolding();
                     while (true)
                     {
                         if (throttle is not null && !await ThrottleAsync(handlerToken).ConfigureAwait(false))
@@ -252,7 +259,7 @@ public sealed partial class DispatcherEngine<TTarget>
                         envelope = next;
                     }
 
-                    worker.SetBusy(false);
+                    worker.SetIdle();
                 }
             }
         }
@@ -262,7 +269,7 @@ public sealed partial class DispatcherEngine<TTarget>
         }
         finally
         {
-            worker.SetBusy(false);
+            worker.SetIdle();
             OnWorkerLeft(worker);
         }
     }
@@ -285,8 +292,9 @@ public sealed partial class DispatcherEngine<TTarget>
 
     /// <summary>
     /// Runs queued messages while their handlers complete synchronously, with everything in locals (an async
-    /// method would keep them in its state machine). Returns true with a handler still running (the worker
-    /// stays busy with it), false once the queue is empty or the worker is to leave.
+    /// method would keep them in its state machine). The worker comes in taking and leaves idle, or holding
+    /// the message whose handler is still running: then it returns true with that handler's task, false once
+    /// the queue is empty or the worker is to leave. Per message two stores of the worker's own word.
     /// </summary>
     private bool RunQueuedSync(
         ChannelReader<DispatchEnvelope> reader, DispatchWorker worker, CancellationToken leave, CancellationToken handlerToken,
@@ -295,7 +303,7 @@ public sealed partial class DispatcherEngine<TTarget>
         var target = _target;
         while (!leave.IsCancellationRequested && reader.TryRead(out envelope))
         {
-            worker.SetBusy(true);
+            worker.SetHolding();
             ValueTask handled;
             try
             {
@@ -304,6 +312,13 @@ public sealed partial class DispatcherEngine<TTarget>
             catch (Exception ex)
             {
                 handled = ValueTask.FromException(ex);
+            }
+
+            if (handled.IsCompletedSuccessfully)
+            {
+                handled.GetAwaiter().GetResult(); // releases a pooled task source; cannot throw once succeeded
+                worker.ProcessedThenTaking();
+                continue;
             }
 
             if (!handled.IsCompleted)
@@ -315,16 +330,16 @@ public sealed partial class DispatcherEngine<TTarget>
             try
             {
                 handled.GetAwaiter().GetResult();
-                worker.CountProcessed();
             }
             catch (Exception ex)
             {
                 HandlerThrew(worker, envelope, ex, handlerToken);
             }
 
-            worker.SetBusy(false);
+            worker.SetTaking();
         }
 
+        worker.SetIdle();
         envelope = default;
         pending = default;
         return false;

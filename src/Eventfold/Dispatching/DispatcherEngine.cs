@@ -11,7 +11,7 @@ namespace Eventfold;
 /// class holds one and forwards its typed <c>EnqueueAsync</c>/<c>TryEnqueue</c> to it.
 /// </summary>
 public sealed partial class DispatcherEngine<TTarget> : IAsyncDisposable, IElasticTarget
-    where TTarget : class, IDispatchTarget<TTarget>
+    where TTarget : IDispatchTarget<TTarget>
 {
     private const int New = 0, Running = 1, Stopping = 2;
 
@@ -35,9 +35,13 @@ public sealed partial class DispatcherEngine<TTarget> : IAsyncDisposable, IElast
 
     public DispatcherEngine(TTarget target, DispatcherOptions options)
     {
-        ArgumentNullException.ThrowIfNull(target);
+        if (target is null)
+        {
+            throw new ArgumentNullException(nameof(target));
+        }
+
         ArgumentNullException.ThrowIfNull(options);
-        string name = options.Name ?? typeof(TTarget).Name;
+        string name = options.Name ?? TTarget.DispatcherName;
         options.Validate(name);
         _target = target;
         _options = options;
@@ -61,16 +65,22 @@ public sealed partial class DispatcherEngine<TTarget> : IAsyncDisposable, IElast
         {
             lock (_lifecycle)
             {
+                // The order matters: a message leaves the depth before a worker holds it, and is held until
+                // it is counted. Reading the depth first, then each worker settled (not halfway through taking
+                // one), then the totals, no message is missed; so a snapshot showing nothing queued or in flight
+                // once producers are quiet is exact.
+                long depth = SettledDepth;
                 long processed = _retiredProcessed, failed = _retiredFailed, inFlight = 0;
                 foreach (var worker in _workers)
                 {
-                    processed += worker.Processed;
+                    var (workerProcessed, busy) = worker.Settle();
+                    processed += workerProcessed;
+                    inFlight += busy;
                     failed += worker.Failed;
-                    inFlight += worker.Busy;
                 }
 
                 return new DispatcherStats(
-                    Depth, processed, Interlocked.Read(ref _counts.Dropped), Interlocked.Read(ref _counts.Rejected), _workers.Count, failed, inFlight,
+                    depth, processed, Interlocked.Read(ref _counts.Dropped), Interlocked.Read(ref _counts.Rejected), _workers.Count, failed, inFlight,
                     Interlocked.Read(ref _counts.Offered));
             }
         }
@@ -78,6 +88,10 @@ public sealed partial class DispatcherEngine<TTarget> : IAsyncDisposable, IElast
 
     /// <summary>Messages waiting: in the queue or parked behind a busy key (cheaper than <see cref="Stats"/>).</summary>
     public long Depth => _channel.Reader.Count + (_keys?.Parked ?? 0);
+
+    // Queued and parked as of one moment: a worker moves a message from the queue to a key's parked queue
+    // under the key gate's lock, so read both under it.
+    private long SettledDepth => _keys is null ? _channel.Reader.Count : _keys.Depth(_channel.Reader);
 
     /// <summary>
     /// Offers a message. Under <see cref="OverflowPolicy.Wait"/> it suspends while the queue is full (back

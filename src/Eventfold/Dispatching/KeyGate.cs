@@ -28,6 +28,9 @@ internal abstract class KeyGate
     /// <summary>Messages parked behind busy keys (they count in the dispatcher's depth).</summary>
     public abstract int Parked { get; }
 
+    /// <summary>Queued plus parked, read under the lock that moves messages from one to the other.</summary>
+    public abstract long Depth(ChannelReader<DispatchEnvelope> reader);
+
     public abstract TakeResult TryTake(ChannelReader<DispatchEnvelope> reader, out DispatchEnvelope envelope, out Exception? keyError);
 
     /// <summary>After <paramref name="finished"/> ran: the next parked message of its key (the worker keeps the key), or false (the key is free).</summary>
@@ -51,6 +54,14 @@ internal sealed class KeyGate<TKey>(DispatchKeySelector<TKey> selector, IEqualit
     private int _parked;
 
     public override int Parked => Volatile.Read(ref _parked);
+
+    public override long Depth(ChannelReader<DispatchEnvelope> reader)
+    {
+        lock (_sync)
+        {
+            return reader.Count + _parked;
+        }
+    }
 
     public override TakeResult TryTake(ChannelReader<DispatchEnvelope> reader, out DispatchEnvelope envelope, out Exception? keyError)
     {
