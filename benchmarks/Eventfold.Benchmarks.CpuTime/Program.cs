@@ -14,6 +14,11 @@ if (scenario is "count-dispatch1" or "count-dispatch4")
     return CountDispatch(scenario == "count-dispatch1" ? 1 : 4, args);
 }
 
+if (scenario == "catchup-profile")
+{
+    return CatchUpProfile(args);
+}
+
 int rounds = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 15;
 Turns? result = scenario switch
 {
@@ -31,6 +36,7 @@ Turns? result = scenario switch
 if (result is null)
 {
     Console.Error.WriteLine("usage: Eventfold.Benchmarks.CpuTime rehydrate10|rehydrate1000|rehydrate100000|append1|append100|read|dispatch1|dispatch4|catchup [rounds]");
+    Console.Error.WriteLine("       Eventfold.Benchmarks.CpuTime catchup-profile read|unfiltered|rare|filtered [events] [runs]");
     return 2;
 }
 
@@ -129,6 +135,50 @@ Turns CatchUp()
             ("Projection catch-up, unfiltered", Run(benchmarks.UnfilteredCatchUpAsync)),
             ("Catch-up, unfiltered, checkpoint every 100,000, in memory", Run(benchmarks.UnfilteredRareCheckpointsCatchUpAsync)),
             ("Projection catch-up, filtered to orders", Run(benchmarks.FilteredCatchUpAsync)));
+    }
+    finally
+    {
+        benchmarks.Cleanup();
+    }
+}
+
+// One catch-up contender alone over a smaller log, for an instruction profile (valgrind --tool=callgrind):
+// one run to jit and check it, then the runs to profile. Nothing is timed here.
+int CatchUpProfile(string[] a)
+{
+    string contender = a.Length > 1 ? a[1] : "";
+    int events = a.Length > 2 ? int.Parse(a[2], CultureInfo.InvariantCulture) : 50_000;
+    int runs = a.Length > 3 ? int.Parse(a[3], CultureInfo.InvariantCulture) : 3;
+    var benchmarks = new CatchUpBenchmarks();
+    benchmarks.Open(events);
+    try
+    {
+        Func<Task<long>>? run = contender switch
+        {
+            "read" => benchmarks.StoreReadAllAsync,
+            "unfiltered" => benchmarks.UnfilteredCatchUpAsync,
+            "rare" => benchmarks.UnfilteredRareCheckpointsCatchUpAsync,
+            "filtered" => benchmarks.FilteredCatchUpAsync,
+            _ => null,
+        };
+        if (run is null)
+        {
+            Console.Error.WriteLine("catchup-profile: read|unfiltered|rare|filtered");
+            return 2;
+        }
+
+        long expected = contender == "filtered" ? events / MillionEventFile.OrdersEvery : events;
+        for (int i = 0; i <= runs; i++)
+        {
+            long handled = run().GetAwaiter().GetResult();
+            if (handled != expected)
+            {
+                throw new InvalidOperationException($"{contender}: expected {expected} events, got {handled}.");
+            }
+        }
+
+        Console.WriteLine($"catchup-profile {contender}: {runs + 1} runs of {events} events");
+        return 0;
     }
     finally
     {

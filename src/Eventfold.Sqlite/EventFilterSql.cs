@@ -5,18 +5,28 @@ namespace Eventfold.Sqlite;
 /// <summary>An <see cref="EventFilter"/> as a SQL condition, so the file returns only matching rows.</summary>
 internal sealed class EventFilterSql
 {
-    private static readonly EventFilterSql MatchAll = new(string.Empty, [], matchesNothing: false);
-    private static readonly EventFilterSql MatchNothing = new(string.Empty, [], matchesNothing: true);
+    private static readonly EventFilterSql MatchAll = new(string.Empty, string.Empty, [], matchesNothing: false);
+    private static readonly EventFilterSql MatchNothing = new(string.Empty, string.Empty, [], matchesNothing: true);
 
-    private EventFilterSql(string condition, IReadOnlyList<KeyValuePair<string, object>> parameters, bool matchesNothing)
+    private EventFilterSql(string condition, string scanCondition, IReadOnlyList<KeyValuePair<string, object>> parameters, bool matchesNothing)
     {
         Condition = condition;
+        ScanCondition = scanCondition;
         Parameters = parameters;
         MatchesNothing = matchesNothing;
     }
 
     /// <summary>Text to append to a WHERE clause: empty, or starting with " AND ".</summary>
     public string Condition { get; }
+
+    /// <summary>
+    /// The same condition with the event-name index ruled out (<c>+event_name</c>), so SQLite walks the log in
+    /// position order and tests each row's name: see <see cref="FilteredReadPlan"/> for when that is cheaper.
+    /// </summary>
+    public string ScanCondition { get; }
+
+    /// <summary>True when the condition names event names, so the choice between index and scan exists.</summary>
+    public bool HasNames => !ReferenceEquals(Condition, ScanCondition);
 
     public IReadOnlyList<KeyValuePair<string, object>> Parameters { get; }
 
@@ -49,9 +59,10 @@ internal sealed class EventFilterSql
 
         var sql = new StringBuilder();
         var parameters = new List<KeyValuePair<string, object>>();
+        const string NameColumn = " AND event_name IN (";
         if (names is not null)
         {
-            sql.Append(" AND event_name IN (");
+            sql.Append(NameColumn);
             for (int i = 0; i < names.Length; i++)
             {
                 string name = $"$name{i}";
@@ -78,6 +89,8 @@ internal sealed class EventFilterSql
             sql.Append(')');
         }
 
-        return new EventFilterSql(sql.ToString(), parameters, matchesNothing: false);
+        string condition = sql.ToString();
+        string scanCondition = names is null ? condition : condition.Replace(NameColumn, " AND +event_name IN (", StringComparison.Ordinal);
+        return new EventFilterSql(condition, scanCondition, parameters, matchesNothing: false);
     }
 }

@@ -328,11 +328,13 @@ public sealed partial class SqliteEventStore : IEventStore, IParkedEventStore, I
         long next = (long)Math.Min(after?.Commit ?? 0, long.MaxValue - 1) + 1;
         long to = (long)Math.Min(upTo.Commit, long.MaxValue);
         int limit = _options.ReadPageSize;
+        bool scan = false;
         while (next <= to)
         {
             ct.ThrowIfCancellationRequested();
             long start = next;
-            var page = await _reads.UseAsync(c => c.ReadAllPageAsync(start, to, condition, limit, ct), ct).ConfigureAwait(false);
+            bool scanPage = scan;
+            var page = await _reads.UseAsync(c => c.ReadAllPageAsync(start, to, condition, scanPage, limit, ct), ct).ConfigureAwait(false);
             EventStoreTelemetry.Read(TelemetryName, globalLog: true, page.Count);
             foreach (var row in page)
             {
@@ -346,6 +348,7 @@ public sealed partial class SqliteEventStore : IEventStore, IParkedEventStore, I
             }
 
             next = page[^1].Position + 1;
+            scan = condition.HasNames && FilteredReadPlan.ScanNextPage(page.Count, start, page[^1].Position);
         }
     }
 

@@ -32,9 +32,14 @@ internal sealed class SqliteReadConnection : IDisposable
         return ReadRowsAsync(command, limit, ct);
     }
 
-    public Task<List<StoredEvent>> ReadAllPageAsync(long fromPosition, long toPosition, EventFilterSql filter, int limit, CancellationToken ct)
+    /// <summary>
+    /// A page of the global log; with <paramref name="scanByPosition"/> SQLite walks it in position order and
+    /// tests each row's name rather than looking the names up in their index (see <see cref="FilteredReadPlan"/>).
+    /// </summary>
+    public Task<List<StoredEvent>> ReadAllPageAsync(long fromPosition, long toPosition, EventFilterSql filter, bool scanByPosition, int limit, CancellationToken ct)
     {
-        var command = Command($"SELECT {Columns} FROM events WHERE position >= $from AND position <= $to{filter.Condition} ORDER BY position LIMIT $limit;");
+        string condition = scanByPosition ? filter.ScanCondition : filter.Condition;
+        var command = Command($"SELECT {Columns} FROM events WHERE position >= $from AND position <= $to{condition} ORDER BY position LIMIT $limit;");
         Bind(command, "$from", fromPosition);
         Bind(command, "$to", toPosition);
         Bind(command, "$limit", limit);

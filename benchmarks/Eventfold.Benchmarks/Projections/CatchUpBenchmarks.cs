@@ -22,14 +22,7 @@ public class CatchUpBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _store = new SqliteEventStore(MillionEventFile.Prepare());
-        _orders = new ProjectionRunner<OrderTotalsProjection>(_store, new OrderTotalsProjection());
-        _everything = new ProjectionRunner<EverythingProjection>(_store, new EverythingProjection());
-        // The same projection under its own checkpoint name is not possible (the name comes from the attribute),
-        // so this runner keeps its checkpoints apart, in memory: it shows what the store's checkpoint writes cost.
-        _everythingRareCheckpoints = new ProjectionRunner<EverythingProjection>(
-            _store, new EverythingProjection(), new ProjectionRunnerOptions { CheckpointEveryEvents = 100_000, Checkpoints = new InMemoryEventStore() });
-
+        Open(MillionEventFile.Events);
         long read = StoreReadAllAsync().GetAwaiter().GetResult();
         long everything = UnfilteredCatchUpAsync().GetAwaiter().GetResult();
         long orders = FilteredCatchUpAsync().GetAwaiter().GetResult();
@@ -38,6 +31,18 @@ public class CatchUpBenchmarks
         {
             throw new InvalidOperationException($"Expected {MillionEventFile.Events} events; read {read}, the unfiltered projection handled {everything}, the filtered one {orders}.");
         }
+    }
+
+    /// <summary>Opens the log of <paramref name="events"/> events and the runners, running nothing (the profiling harness runs one contender alone).</summary>
+    public void Open(int events)
+    {
+        _store = new SqliteEventStore(MillionEventFile.Prepare(events));
+        _orders = new ProjectionRunner<OrderTotalsProjection>(_store, new OrderTotalsProjection());
+        _everything = new ProjectionRunner<EverythingProjection>(_store, new EverythingProjection());
+        // The same projection under its own checkpoint name is not possible (the name comes from the attribute),
+        // so this runner keeps its checkpoints apart, in memory: it shows what the store's checkpoint writes cost.
+        _everythingRareCheckpoints = new ProjectionRunner<EverythingProjection>(
+            _store, new EverythingProjection(), new ProjectionRunnerOptions { CheckpointEveryEvents = 100_000, Checkpoints = new InMemoryEventStore() });
     }
 
     [GlobalCleanup]

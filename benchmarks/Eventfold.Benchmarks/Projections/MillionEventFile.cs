@@ -16,21 +16,30 @@ public static class MillionEventFile
     private const int Streams = 1_000;
     private const int BatchSize = 500;
 
-    public static string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "eventfold-bench-catchup-1m-v1.db");
+    public static string Path { get; } = PathFor(Events);
 
-    public static string Prepare()
+    public static string Prepare() => Prepare(Events);
+
+    /// <summary>The same log cut to <paramref name="events"/> events (a multiple of 500), e.g. a small one to profile under callgrind.</summary>
+    public static string Prepare(int events)
     {
-        if (File.Exists(Path))
+        if (events <= 0 || events % BatchSize != 0)
         {
-            return Path;
+            throw new ArgumentOutOfRangeException(nameof(events), events, $"A positive multiple of {BatchSize}.");
         }
 
-        string partial = Path + ".partial-" + Environment.ProcessId;
+        string path = PathFor(events);
+        if (File.Exists(path))
+        {
+            return path;
+        }
+
+        string partial = path + ".partial-" + Environment.ProcessId;
         var store = new SqliteEventStore(partial);
         try
         {
             var batch = new List<EventData>(BatchSize);
-            for (int n = 0; n < Events; n += BatchSize)
+            for (int n = 0; n < events; n += BatchSize)
             {
                 int stream = n / BatchSize % Streams;
                 batch.Clear();
@@ -56,12 +65,15 @@ public static class MillionEventFile
             checkpoint.ExecuteNonQuery();
         }
 
-        File.Move(partial, Path, overwrite: true);
+        File.Move(partial, path, overwrite: true);
         foreach (string suffix in new[] { "-wal", "-shm" })
         {
             File.Delete(partial + suffix);
         }
 
-        return Path;
+        return path;
     }
+
+    private static string PathFor(int events) =>
+        System.IO.Path.Combine(System.IO.Path.GetTempPath(), events == Events ? "eventfold-bench-catchup-1m-v1.db" : $"eventfold-bench-catchup-{events}-v1.db");
 }

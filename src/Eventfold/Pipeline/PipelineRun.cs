@@ -120,8 +120,13 @@ internal sealed class PipelineRun : IDispatchTarget<PipelineRun>
         {
             while (true)
             {
-                // Room first, then read: the subscription is never read ahead of the tracker's bound.
-                await _tracker.WaitForRoomAsync(ct).ConfigureAwait(false);
+                // Room first, then read: the subscription is never read ahead of the tracker's bound. Handled in the pump,
+                // each event is finished (or the run fails) before the next is read, so there is always room.
+                if (_engine is not null)
+                {
+                    await _tracker.WaitForRoomAsync(ct).ConfigureAwait(false);
+                }
+
                 if (!await subscription.MoveNextAsync().ConfigureAwait(false))
                 {
                     return;
@@ -172,24 +177,45 @@ internal sealed class PipelineRun : IDispatchTarget<PipelineRun>
     private static ValueTask ThrowIfStopped(CancellationToken ct) =>
         ct.IsCancellationRequested ? ValueTask.FromCanceled(ct) : default;
 
-    private async ValueTask HandleAsync(object message, int slot, CancellationToken ct)
+    // The hot path: a handler that completes at once is finished here, with no async state machine per event.
+    private ValueTask HandleAsync(object message, int slot, CancellationToken ct)
     {
         if (_failed.IsCancellationRequested && PositionOf(message) > FailedAt)
         {
             // Events after a failure are not handled (the next run reads them again); those before it are.
-            return;
+            return default;
         }
 
+        ValueTask pending;
         try
         {
-            if (message is RecordedEvent e)
-            {
-                await _onEvent(e, ct).ConfigureAwait(false);
-            }
-            else
-            {
-                await _onPoison!((PoisonEvent)message, ct).ConfigureAwait(false);
-            }
+            pending = message is RecordedEvent e ? _onEvent(e, ct) : _onPoison!((PoisonEvent)message, ct);
+        }
+        catch (OperationCanceledException cancelled) when (ct.IsCancellationRequested)
+        {
+            return ValueTask.FromException(cancelled);
+        }
+        catch (Exception ex)
+        {
+            HandlerFailed(message, ex);
+            return default;
+        }
+
+        if (!pending.IsCompletedSuccessfully)
+        {
+            return AwaitHandlerAsync(pending, message, slot, ct);
+        }
+
+        pending.GetAwaiter().GetResult();
+        Finished(slot);
+        return default;
+    }
+
+    private async ValueTask AwaitHandlerAsync(ValueTask pending, object message, int slot, CancellationToken ct)
+    {
+        try
+        {
+            await pending.ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
@@ -200,16 +226,27 @@ internal sealed class PipelineRun : IDispatchTarget<PipelineRun>
         }
         catch (Exception ex)
         {
-            var (stream, version, position) = message switch
-            {
-                RecordedEvent r => (r.Stream, r.Version, r.Position),
-                PoisonEvent p => (p.Stream, p.Version, p.Position),
-                _ => ("?", -1L, default(GlobalPosition)),
-            };
-            Fail(new PipelineHandlerFailedException(_consumer, stream, version, position, ex), position);
-            return; // the slot stays in flight: the checkpoint never passes this event
+            HandlerFailed(message, ex);
+            return;
         }
 
+        Finished(slot);
+    }
+
+    // The slot stays in flight: the checkpoint never passes this event.
+    private void HandlerFailed(object message, Exception ex)
+    {
+        var (stream, version, position) = message switch
+        {
+            RecordedEvent r => (r.Stream, r.Version, r.Position),
+            PoisonEvent p => (p.Stream, p.Version, p.Position),
+            _ => ("?", -1L, default(GlobalPosition)),
+        };
+        Fail(new PipelineHandlerFailedException(_consumer, stream, version, position, ex), position);
+    }
+
+    private void Finished(int slot)
+    {
         if (_tracker.Complete(slot) >= _options.CheckpointEveryEvents)
         {
             _commitWanted.TrySetResult();

@@ -29,5 +29,12 @@ internal static class ProjectionMetrics
 
     public static void CountParked(string projection) => Parked.Add(1, new KeyValuePair<string, object?>("projection", projection));
 
-    public static void CountHandled(string projection) => Handled.Add(1, new KeyValuePair<string, object?>("projection", projection));
+    // Once per handled event: nothing is built for the tag unless a listener is there to take the measurement.
+    public static void CountHandled(string projection)
+    {
+        if (Handled.Enabled)
+        {
+            Handled.Add(1, new KeyValuePair<string, object?>("projection", projection));
+        }
+    }
 }
