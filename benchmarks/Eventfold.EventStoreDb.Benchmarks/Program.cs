@@ -7,8 +7,15 @@ using Eventfold.EventStoreDb;
 // second, for Eventfold and for the official Node client, taking turns on the same server in one run.
 // Usage: EVENTFOLD_ESDB=esdb://127.0.0.1:2113?tls=false dotnet run -c Release --project benchmarks/Eventfold.EventStoreDb.Benchmarks [singles] [batches] [concurrency]
 // Run it against a fresh server: the $all read covers every event the server holds.
+// Or: ... --project benchmarks/Eventfold.EventStoreDb.Benchmarks catchup [events] (projection catch-up, CatchUpBenchmark.cs).
 string connectionString = Environment.GetEnvironmentVariable("EVENTFOLD_ESDB")
     ?? throw new InvalidOperationException("Set EVENTFOLD_ESDB to the connection string of an EventStoreDB server.");
+if (args is ["catchup", ..])
+{
+    await CatchUpBenchmark.RunAsync(connectionString, args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 100_000);
+    return;
+}
+
 int singles = args.Length > 0 ? int.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : 2000;
 int batches = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 200;
 int concurrency = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 16;
