@@ -3,7 +3,6 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace Eventfold;
 
@@ -22,6 +21,7 @@ public static class EventfoldBuilderDispatcherExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         var (section, path) = builder.SectionFor("Dispatchers", typeof(T).Name);
+        builder.Services.TryAddSingleton<DispatcherConfigurationCheck<T>>();
         builder.Services.TryAddSingleton<T>(sp => Create<T>(sp, section, path));
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, DispatcherHostedService<T>>());
         return builder;
@@ -35,7 +35,8 @@ public static class EventfoldBuilderDispatcherExtensions
         {
             var loggers = services.GetService<ILoggerFactory>();
             var clock = services.GetService<TimeProvider>();
-            configurable.Configure(options => Configured(options, section, path) with
+            var check = services.GetRequiredService<DispatcherConfigurationCheck<T>>();
+            configurable.Configure(options => Configured(options, section, path, check) with
             {
                 Logger = options.Logger ?? loggers?.CreateLogger(typeof(T).FullName ?? typeof(T).Name),
                 TimeProvider = options.TimeProvider ?? clock,
@@ -46,19 +47,30 @@ public static class EventfoldBuilderDispatcherExtensions
     }
 
     /// <summary>The attribute's settings with the configured ones over them, checked (the engine is made when the host starts it).</summary>
-    private static DispatcherOptions Configured(DispatcherOptions declared, IConfiguration? section, string path)
+    /// A failure is kept for the hosted service to throw at start; the engine is then made with the declared settings, so
+    /// disposing the dispatcher afterwards still works.
+    private static DispatcherOptions Configured<T>(DispatcherOptions declared, IConfiguration? section, string path, DispatcherConfigurationCheck<T> check)
+        where T : class, IBoundedDispatcher
     {
         if (section is null)
         {
             return declared;
         }
 
-        var reader = new ConfigurationReader(section, path);
-        var options = OptionsBinding.Bind(reader, declared);
-        var checks = new OptionsChecks(path);
-        reader.RejectUnknown(checks.Failures);
-        OptionsBinding.Check(checks, options);
-        ConfigurationReader.ThrowIfAny<DispatcherOptions>(path, checks.Failures);
-        return options;
+        try
+        {
+            var reader = new ConfigurationReader(section, path);
+            var options = OptionsBinding.Bind(reader, declared);
+            var checks = new OptionsChecks(path);
+            reader.RejectUnknown(checks.Failures);
+            OptionsBinding.Check(checks, options);
+            ConfigurationReader.ThrowIfAny<DispatcherOptions>(path, checks.Failures);
+            return options;
+        }
+        catch (Microsoft.Extensions.Options.OptionsValidationException e)
+        {
+            check.Failure = e;
+            return declared;
+        }
     }
 }
