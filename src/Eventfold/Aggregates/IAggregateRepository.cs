@@ -38,4 +38,8 @@ public interface IAggregateRepository<T>
     /// <returns>The saved aggregate.</returns>
     /// <exception cref="ConcurrencyRetriesExhaustedException">Every attempt met a concurrent save.</exception>
     Task<T> UpdateAsync(string id, Action<T> decide, int retries = 3, CancellationToken ct = default);
+
+    /// <summary>Load, decide, save as <see cref="UpdateAsync(string, Action{T}, int, CancellationToken)"/> does, the events saved carrying <paramref name="metadata"/>.</summary>
+    /// <exception cref="ConcurrencyRetriesExhaustedException">Every attempt met a concurrent save.</exception>
+    Task<T> UpdateAsync(string id, Action<T> decide, EventMetadata metadata, int retries = 3, CancellationToken ct = default);
 }
