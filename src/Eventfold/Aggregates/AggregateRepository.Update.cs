@@ -3,8 +3,13 @@ namespace Eventfold;
 public sealed partial class AggregateRepository<T>
 {
     /// <inheritdoc />
-    public async Task<T> UpdateAsync(string id, Action<T> decide, int retries = 3, CancellationToken ct = default)
+    public Task<T> UpdateAsync(string id, Action<T> decide, int retries = 3, CancellationToken ct = default) =>
+        UpdateAsync(id, decide, EventMetadata.Empty, retries, ct);
+
+    /// <inheritdoc />
+    public async Task<T> UpdateAsync(string id, Action<T> decide, EventMetadata metadata, int retries = 3, CancellationToken ct = default)
     {
+        ArgumentNullException.ThrowIfNull(metadata);
         ArgumentException.ThrowIfNullOrEmpty(id);
         ArgumentNullException.ThrowIfNull(decide);
         ArgumentOutOfRangeException.ThrowIfNegative(retries);
@@ -15,7 +20,7 @@ public sealed partial class AggregateRepository<T>
             decide(aggregate);
             try
             {
-                await SaveAsync(aggregate, ct).ConfigureAwait(false);
+                await SaveAsync(aggregate, metadata, ct).ConfigureAwait(false);
                 return aggregate;
             }
             catch (WrongExpectedVersionException conflict) when (attempt > retries)

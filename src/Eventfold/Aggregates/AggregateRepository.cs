@@ -57,9 +57,18 @@ public sealed partial class AggregateRepository<T>(IEventStore store, EventRegis
     /// </summary>
     /// <exception cref="WrongExpectedVersionException">Another writer saved the aggregate first; nothing of this save was written.</exception>
     /// <exception cref="InvalidOperationException">Another save of this same instance is under way.</exception>
-    public async Task<AppendResult> SaveAsync(T aggregate, CancellationToken ct = default)
+    public Task<AppendResult> SaveAsync(T aggregate, CancellationToken ct = default) => SaveAsync(aggregate, EventMetadata.Empty, ct);
+
+    /// <summary>
+    /// Saves as <see cref="SaveAsync(T, CancellationToken)"/> does, every event of the save carrying
+    /// <paramref name="metadata"/> (correlation id, causation id, headers). What it leaves out is filled from where the
+    /// save runs: inside a saga step, the correlation and causation of what started the saga; otherwise, with an
+    /// ambient <see cref="System.Diagnostics.Activity"/>, its trace id as the correlation id.
+    /// </summary>
+    public async Task<AppendResult> SaveAsync(T aggregate, EventMetadata metadata, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(aggregate);
+        ArgumentNullException.ThrowIfNull(metadata);
         if (!aggregate.TryBeginSave())
         {
             throw new InvalidOperationException(
@@ -79,11 +88,12 @@ public sealed partial class AggregateRepository<T>(IEventStore store, EventRegis
             // Taken before the first await, so events raised while the append runs wait for the next save.
             var ids = aggregate.UncommittedEventIds;
             long loadedVersion = aggregate.Version - pending.Count;
+            var carried = AmbientMetadata.Resolve(metadata);
             var batch = new EventData[pending.Count];
             for (int i = 0; i < batch.Length; i++)
             {
                 EnsureLatestVersion(aggregate, pending[i]);
-                batch[i] = new EventData(pending[i], ids[i], EventMetadata.Empty);
+                batch[i] = new EventData(pending[i], ids[i], carried);
             }
 
             var result = await _store.AppendAsync(stream, ExpectedVersion.Exactly(loadedVersion), batch, ct).ConfigureAwait(false);

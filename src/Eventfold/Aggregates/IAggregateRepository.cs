@@ -24,6 +24,13 @@ public interface IAggregateRepository<T>
     Task<AppendResult> SaveAsync(T aggregate, CancellationToken ct = default);
 
     /// <summary>
+    /// Saves as <see cref="SaveAsync(T, CancellationToken)"/> does, every event of the save carrying <paramref name="metadata"/>;
+    /// a missing correlation comes from the saga step or the ambient activity's trace id.
+    /// </summary>
+    /// <exception cref="WrongExpectedVersionException">Another writer saved the aggregate first.</exception>
+    Task<AppendResult> SaveAsync(T aggregate, EventMetadata metadata, CancellationToken ct = default);
+
+    /// <summary>
     /// Load, decide, save: loads the aggregate (a new one, version -1, when its stream does not exist), runs
     /// <paramref name="decide"/> on it and saves what it raised. When another writer saved first, loads again
     /// and decides again, up to <paramref name="retries"/> more times.
@@ -31,4 +38,8 @@ public interface IAggregateRepository<T>
     /// <returns>The saved aggregate.</returns>
     /// <exception cref="ConcurrencyRetriesExhaustedException">Every attempt met a concurrent save.</exception>
     Task<T> UpdateAsync(string id, Action<T> decide, int retries = 3, CancellationToken ct = default);
+
+    /// <summary>Load, decide, save as <see cref="UpdateAsync(string, Action{T}, int, CancellationToken)"/> does, the events saved carrying <paramref name="metadata"/>.</summary>
+    /// <exception cref="ConcurrencyRetriesExhaustedException">Every attempt met a concurrent save.</exception>
+    Task<T> UpdateAsync(string id, Action<T> decide, EventMetadata metadata, int retries = 3, CancellationToken ct = default);
 }

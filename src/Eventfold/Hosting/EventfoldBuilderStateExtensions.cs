@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Eventfold;
 
@@ -13,14 +14,20 @@ public static class EventfoldBuilderStateExtensions
     /// <see cref="StateReplicaOptions.Storage"/> is set, or else when the container holds an
     /// <see cref="IStateReplicaStorage"/> (such as <c>SqliteStateReplicaStorage</c>); otherwise it lives in
     /// memory and reads the state streams from the start at every start.
+    /// Its <see cref="StateReplicaOptions"/> are the named options <c>{type}</c> (the replica's type name, e.g.
+    /// <c>CustomerView</c>): from <paramref name="options"/>, then <c>Eventfold:Replicas:{type}</c>, then the
+    /// application's <c>Configure</c> calls; validated at start.
     /// </summary>
     public static EventfoldBuilder AddStateReplica<T>(this EventfoldBuilder builder, StateReplicaOptions? options = null)
         where T : class, IStateReplica<T>
     {
         ArgumentNullException.ThrowIfNull(builder);
+        var (section, path) = builder.SectionFor("Replicas", typeof(T).Name);
+        ConfiguredOptions.Register<StateReplicaOptions>(
+            builder.Services, typeof(T).Name, path, section, options is null ? null : () => options with { }, OptionsBinding.Bind, OptionsBinding.Check);
         builder.Services.TryAddSingleton(sp =>
         {
-            var o = options ?? new StateReplicaOptions();
+            var o = sp.GetRequiredService<IOptionsMonitor<StateReplicaOptions>>().Get(typeof(T).Name);
             o = o with
             {
                 Storage = o.Storage ?? sp.GetService<IStateReplicaStorage>(),

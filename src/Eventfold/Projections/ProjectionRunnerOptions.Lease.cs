@@ -6,5 +6,5 @@ public sealed partial record ProjectionRunnerOptions
     /// Set when several processes run this projection: only the runner holding the projection's lease handles
     /// events, the others wait and take over when it stops or dies. Null (the default): this runner is the only one.
     /// </summary>
-    public ProjectionLeaseOptions? Lease { get; init; }
+    public ProjectionLeaseOptions? Lease { get; set; }
 }

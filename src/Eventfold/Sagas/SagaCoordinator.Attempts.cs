@@ -11,14 +11,15 @@ public sealed partial class SagaCoordinator<TSaga, TData>
     /// Cancellation of <paramref name="ct"/> is not a failure: it propagates.
     /// </summary>
     private async Task<(TData? Result, Exception? Error, int Attempts)> AttemptAsync(
-        string sagaId, string method, bool isCompensation, int retries, int timeoutSeconds,
+        SagaProgress progress, string method, bool isCompensation, int retries, int timeoutSeconds,
         Func<CancellationToken, ValueTask<TData>> run, CancellationToken ct)
     {
         long started = System.Diagnostics.Stopwatch.GetTimestamp();
+        string sagaId = progress.SagaId;
         var activity = SagaMetrics.StartStep(Name, sagaId, method, isCompensation);
         try
         {
-            var outcome = await AttemptCoreAsync(sagaId, method, isCompensation, retries, timeoutSeconds, run, ct).ConfigureAwait(false);
+            var outcome = await AttemptCoreAsync(progress, method, isCompensation, retries, timeoutSeconds, run, ct).ConfigureAwait(false);
             SagaMetrics.StepEnded(activity, Name, method, isCompensation, outcome.Attempts, outcome.Error, started);
             return outcome;
         }
@@ -30,14 +31,15 @@ public sealed partial class SagaCoordinator<TSaga, TData>
     }
 
     private async Task<(TData? Result, Exception? Error, int Attempts)> AttemptCoreAsync(
-        string sagaId, string method, bool isCompensation, int retries, int timeoutSeconds,
+        SagaProgress progress, string method, bool isCompensation, int retries, int timeoutSeconds,
         Func<CancellationToken, ValueTask<TData>> run, CancellationToken ct)
     {
+        string sagaId = progress.SagaId;
         for (int attempt = 1; ; attempt++)
         {
             try
             {
-                SagaStepContext.Current = new SagaStepContext(TSaga.SagaName, sagaId, method, isCompensation, attempt);
+                SagaStepContext.Current = new SagaStepContext(TSaga.SagaName, sagaId, method, isCompensation, attempt, progress.Metadata);
                 var result = await WithTimeoutAsync(sagaId, method, timeoutSeconds, run, ct).ConfigureAwait(false);
                 return (result, null, attempt);
             }

@@ -62,14 +62,25 @@ public sealed partial class SagaCoordinator<TSaga, TData>
     /// ignored), an unfinished one resumes from its log. Cancelling <paramref name="ct"/> stops between or inside
     /// steps without logging a failure; the saga resumes later.
     /// </summary>
-    public async Task<SagaResult> RunAsync(string sagaId, TData data, CancellationToken ct = default)
+    public Task<SagaResult> RunAsync(string sagaId, TData data, CancellationToken ct = default) =>
+        RunAsync(sagaId, data, EventMetadata.Empty, ct);
+
+    /// <summary>
+    /// Runs the saga as <see cref="RunAsync(string, TData, CancellationToken)"/> does, with the correlation and causation
+    /// of what started it (<paramref name="metadata"/>; with no correlation, the ambient activity's trace id): every
+    /// entry of its log carries them, and so does every aggregate its steps save without their own
+    /// (<see cref="SagaStepContext.Metadata"/>). A saga that has a log keeps the metadata it started with.
+    /// </summary>
+    public async Task<SagaResult> RunAsync(string sagaId, TData data, EventMetadata metadata, CancellationToken ct = default)
     {
+        ArgumentNullException.ThrowIfNull(metadata);
         ArgumentException.ThrowIfNullOrEmpty(sagaId);
         ArgumentNullException.ThrowIfNull(data);
         var progress = await ReadAsync(sagaId, ct).ConfigureAwait(false);
         if (progress is null)
         {
             progress = NewProgress(sagaId);
+            progress.Metadata = AmbientMetadata.Resolve(metadata);
             var started = new SagaStarted(TSaga.SagaName, JsonSerializer.SerializeToElement(data, _dataJson));
             try
             {
@@ -148,7 +159,7 @@ public sealed partial class SagaCoordinator<TSaga, TData>
         var step = TSaga.Steps[index];
         var data = Deserialize(progress, progress.CurrentData);
         var (next, error, attempts) = await AttemptAsync(
-            progress.SagaId, step.Name, isCompensation: false, step.Retries, step.TimeoutSeconds,
+            progress, step.Name, isCompensation: false, step.Retries, step.TimeoutSeconds,
             c => saga.RunStepAsync(index, data, c), ct).ConfigureAwait(false);
         if (error is null)
         {
@@ -167,7 +178,7 @@ public sealed partial class SagaCoordinator<TSaga, TData>
         var step = TSaga.Steps[index];
         var data = Deserialize(progress, progress.DataAfter(index));
         var (_, error, attempts) = await AttemptAsync(
-            progress.SagaId, step.Compensation ?? step.Name, isCompensation: true, _options.CompensationRetries, step.TimeoutSeconds,
+            progress, step.Compensation ?? step.Name, isCompensation: true, _options.CompensationRetries, step.TimeoutSeconds,
             async c => { await saga.CompensateAsync(index, data, c).ConfigureAwait(false); return data; }, ct).ConfigureAwait(false);
         if (error is null)
         {
@@ -209,7 +220,7 @@ public sealed partial class SagaCoordinator<TSaga, TData>
         var events = new EventData[entries.Length];
         for (int i = 0; i < entries.Length; i++)
         {
-            events[i] = EventData.From(entries[i]);
+            events[i] = EventData.From(entries[i], progress.Metadata);
         }
 
         await _store.AppendAsync(StreamOf(progress.SagaId), ExpectedVersion.Exactly(progress.Version), events, ct).ConfigureAwait(false);
@@ -225,6 +236,11 @@ public sealed partial class SagaCoordinator<TSaga, TData>
         var progress = NewProgress(sagaId);
         await foreach (var recorded in _store.ReadStreamAsync(StreamOf(sagaId), ct).ConfigureAwait(false))
         {
+            if (progress.Version < 0)
+            {
+                progress.Metadata = recorded.Metadata;
+            }
+
             progress.Apply(recorded.Event, Transitions);
             if (!progress.IsStarted)
             {

@@ -7,23 +7,23 @@ namespace Eventfold;
 public sealed record SagaCoordinatorOptions
 {
     /// <summary>The wait before a step's or compensation's first retry; it doubles for each further one, up to <see cref="MaxRetryDelay"/>.</summary>
-    public TimeSpan RetryDelay { get; init; } = TimeSpan.FromMilliseconds(100);
+    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromMilliseconds(100);
 
-    public TimeSpan MaxRetryDelay { get; init; } = TimeSpan.FromSeconds(30);
+    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>Attempts after the first before a compensation counts as failed and the saga ends <see cref="SagaStatus.CompensationFailed"/>.</summary>
-    public int CompensationRetries { get; init; } = 5;
+    public int CompensationRetries { get; set; } = 5;
 
     /// <summary>
     /// How the data is written into the saga log; web defaults (camelCase) with reflection-based metadata when null.
     /// A trimmed or Native AOT application passes its context's options (<c>AppJsonContext.Default.Options</c>, with
     /// <c>[JsonSerializable(typeof(TData))]</c>): there reflection is off and the coordinator refuses to start without them.
     /// </summary>
-    public JsonSerializerOptions? DataJson { get; init; }
+    public JsonSerializerOptions? DataJson { get; set; }
 
-    public ILogger? Logger { get; init; }
+    public ILogger? Logger { get; set; }
 
-    public TimeProvider? TimeProvider { get; init; }
+    public TimeProvider? TimeProvider { get; set; }
 
     internal void Validate()
     {

@@ -111,6 +111,6 @@ public sealed class SagaRunner<TSaga, TData>
     {
         var data = TSaga.Start(e.Event);
         // An id that has a log is not started again: RunAsync returns its outcome or resumes it.
-        await _coordinator.RunAsync(SagaIdFor(e), data, ct).ConfigureAwait(false);
+        await _coordinator.RunAsync(SagaIdFor(e), data, AmbientMetadata.CausedBy(e), ct).ConfigureAwait(false);
     }
 }

@@ -11,8 +11,9 @@ public sealed class SagaStepContext
 {
     private static readonly AsyncLocal<SagaStepContext?> Ambient = new();
 
-    internal SagaStepContext(string saga, string sagaId, string step, bool isCompensation, int attempt)
+    internal SagaStepContext(string saga, string sagaId, string step, bool isCompensation, int attempt, EventMetadata? metadata = null)
     {
+        Metadata = metadata ?? EventMetadata.Empty;
         Saga = saga;
         SagaId = sagaId;
         Step = step;
@@ -29,6 +30,12 @@ public sealed class SagaStepContext
     }
 
     public string Saga { get; }
+
+    /// <summary>
+    /// The correlation and causation of what started the saga (its triggering event, or the metadata given to
+    /// <c>RunAsync</c>); an aggregate saved inside the step without its own gets them (<c>AggregateRepository.SaveAsync</c>).
+    /// </summary>
+    public EventMetadata Metadata { get; }
 
     public string SagaId { get; }
 

@@ -6,21 +6,21 @@ namespace Eventfold;
 public sealed record StatePublisherOptions
 {
     /// <summary>Where the publisher's checkpoint (<c>state-publisher:{category}</c>) is kept; null for the store.</summary>
-    public ICheckpointStore? Checkpoints { get; init; }
+    public ICheckpointStore? Checkpoints { get; set; }
 
     /// <summary>Aggregates published at once (events of one aggregate always in order).</summary>
-    public int ParallelStreams { get; init; } = 1;
+    public int ParallelStreams { get; set; } = 1;
 
     /// <summary>Events read ahead of the publisher.</summary>
-    public int Capacity { get; init; } = 256;
+    public int Capacity { get; set; } = 256;
 
     /// <summary>A checkpoint is stored once this many events were handled since the last one...</summary>
-    public int CheckpointEveryEvents { get; init; } = 100;
+    public int CheckpointEveryEvents { get; set; } = 100;
 
     /// <summary>...or this long after the last one, whichever comes first.</summary>
-    public TimeSpan CheckpointInterval { get; init; } = TimeSpan.FromSeconds(1);
+    public TimeSpan CheckpointInterval { get; set; } = TimeSpan.FromSeconds(1);
 
-    public ILogger? Logger { get; init; }
+    public ILogger? Logger { get; set; }
 
-    public TimeProvider? TimeProvider { get; init; }
+    public TimeProvider? TimeProvider { get; set; }
 }

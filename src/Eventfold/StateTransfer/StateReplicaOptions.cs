@@ -10,16 +10,16 @@ public sealed record StateReplicaOptions
     /// Where the copy and the checkpoint are kept; null keeps them in memory only, so every new replica
     /// reads the state streams from the start.
     /// </summary>
-    public IStateReplicaStorage? Storage { get; init; }
+    public IStateReplicaStorage? Storage { get; set; }
 
     /// <summary>Events read ahead of the replica.</summary>
-    public int Capacity { get; init; } = 256;
+    public int Capacity { get; set; } = 256;
 
     /// <summary>A checkpoint is stored once this many events were handled since the last one...</summary>
-    public int CheckpointEveryEvents { get; init; } = 100;
+    public int CheckpointEveryEvents { get; set; } = 100;
 
     /// <summary>...or this long after the last one, whichever comes first.</summary>
-    public TimeSpan CheckpointInterval { get; init; } = TimeSpan.FromSeconds(1);
+    public TimeSpan CheckpointInterval { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>
     /// How a published state is mapped onto the replica and the copy stored: web defaults (camelCase) with
@@ -27,9 +27,9 @@ public sealed record StateReplicaOptions
     /// (<c>AppJsonContext.Default.Options</c>, listing the replica and the published state): there reflection is
     /// off and the replica refuses to start without them.
     /// </summary>
-    public JsonSerializerOptions? Json { get; init; }
+    public JsonSerializerOptions? Json { get; set; }
 
-    public ILogger? Logger { get; init; }
+    public ILogger? Logger { get; set; }
 
-    public TimeProvider? TimeProvider { get; init; }
+    public TimeProvider? TimeProvider { get; set; }
 }

@@ -16,6 +16,17 @@ public sealed class UpdateAsyncTests
     }
 
     [Fact]
+    public async Task The_metadata_given_to_UpdateAsync_travels_with_the_events_it_saves()
+    {
+        IAggregateRepository<Account> accounts = new AggregateRepository<Account>(_store);
+
+        await accounts.UpdateAsync("a-1", a => a.Open("ann"), new EventMetadata { CorrelationId = "req-1", CausationId = "cmd-1" });
+
+        var saved = Assert.Single(await _store.ReadStreamAsync(AggregateRepository<Account>.StreamFor("a-1")).ToListAsync());
+        Assert.Equal(("req-1", "cmd-1"), (saved.Metadata.CorrelationId, saved.Metadata.CausationId));
+    }
+
+    [Fact]
     public async Task Concurrent_writers_all_land_because_each_conflict_reloads_and_decides_again()
     {
         var accounts = new AggregateRepository<Account>(_store);

@@ -16,6 +16,9 @@ internal sealed class SagaProgress
 
     public long Version { get; private set; } = -1;
 
+    /// <summary>The correlation and causation every entry of the log carries: those of what started the saga.</summary>
+    public EventMetadata Metadata { get; set; } = EventMetadata.Empty;
+
     public SagaState State { get; private set; } = SagaState.Run(0);
 
     public JsonElement StartData { get; private set; }
