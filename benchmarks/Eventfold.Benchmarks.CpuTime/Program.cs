@@ -10,6 +10,12 @@ using Eventfold.Benchmarks.Sqlite;
 // in one process and are charged CPU time. See docs/performance.md.
 string scenario = args.Length > 0 ? args[0] : "";
 int rounds = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 15;
+if (scenario == "typeswitch")
+{
+    Console.WriteLine(TypeSwitchTurns.Run(rounds));
+    return 0;
+}
+
 Turns? result = scenario switch
 {
     "rehydrate10" => Rehydrate(10),
@@ -25,7 +31,7 @@ Turns? result = scenario switch
 };
 if (result is null)
 {
-    Console.Error.WriteLine("usage: Eventfold.Benchmarks.CpuTime rehydrate10|rehydrate1000|rehydrate100000|append1|append100|read|dispatch1|dispatch4|catchup [rounds]");
+    Console.Error.WriteLine("usage: Eventfold.Benchmarks.CpuTime rehydrate10|rehydrate1000|rehydrate100000|append1|append100|read|dispatch1|dispatch4|catchup|typeswitch [rounds]");
     return 2;
 }
 

@@ -8,6 +8,8 @@ internal interface ICrossoverTarget
     long RunTypeSwitch(object[] events);
 
     long RunIntegerDispatch(object[] events);
+
+    long RunHandleDispatch(object[] events);
 }
 
 /// <summary>The event mix and dispatch targets of <see cref="TypeSwitchCrossoverBenchmarks"/>; the types come from the generated half.</summary>

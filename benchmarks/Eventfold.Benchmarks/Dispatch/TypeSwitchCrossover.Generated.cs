@@ -1075,6 +1075,12 @@ internal sealed class SealedTarget2 : ICrossoverTarget
         new(typeof(SealedEvent1), 1),
     }.ToFrozenDictionary();
 
+    private static readonly FrozenDictionary<nint, int> HandleIndex = new KeyValuePair<nint, int>[]
+    {
+        new(typeof(SealedEvent0).TypeHandle.Value, 0),
+        new(typeof(SealedEvent1).TypeHandle.Value, 1),
+    }.ToFrozenDictionary();
+
     private long _sum;
 
     public long Sum => _sum;
@@ -1094,6 +1100,16 @@ internal sealed class SealedTarget2 : ICrossoverTarget
         for (int i = 0; i < events.Length; i++)
         {
             IntegerDispatch(events[i]);
+        }
+
+        return _sum;
+    }
+
+    public long RunHandleDispatch(object[] events)
+    {
+        for (int i = 0; i < events.Length; i++)
+        {
+            HandleDispatch(events[i]);
         }
 
         return _sum;
@@ -1132,6 +1148,25 @@ internal sealed class SealedTarget2 : ICrossoverTarget
         TypeSwitch(@event!);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void HandleDispatch(object @event)
+    {
+        if (@event is not null && HandleIndex.TryGetValue(Type.GetTypeHandle(@event).Value, out int index))
+        {
+            switch (index)
+            {
+                case 0:
+                    Apply(Unsafe.As<SealedEvent0>(@event));
+                    return;
+                case 1:
+                    Apply(Unsafe.As<SealedEvent1>(@event));
+                    return;
+            }
+        }
+
+        TypeSwitch(@event!);
+    }
+
     private void Apply(SealedEvent0 e) => _sum += e.Value + 1;
 
     private void Apply(SealedEvent1 e) => _sum += e.Value + 2;
@@ -1143,6 +1178,12 @@ internal sealed class UnsealedTarget2 : ICrossoverTarget
     {
         new(typeof(UnsealedEvent0), 0),
         new(typeof(UnsealedEvent1), 1),
+    }.ToFrozenDictionary();
+
+    private static readonly FrozenDictionary<nint, int> HandleIndex = new KeyValuePair<nint, int>[]
+    {
+        new(typeof(UnsealedEvent0).TypeHandle.Value, 0),
+        new(typeof(UnsealedEvent1).TypeHandle.Value, 1),
     }.ToFrozenDictionary();
 
     private long _sum;
@@ -1164,6 +1205,16 @@ internal sealed class UnsealedTarget2 : ICrossoverTarget
         for (int i = 0; i < events.Length; i++)
         {
             IntegerDispatch(events[i]);
+        }
+
+        return _sum;
+    }
+
+    public long RunHandleDispatch(object[] events)
+    {
+        for (int i = 0; i < events.Length; i++)
+        {
+            HandleDispatch(events[i]);
         }
 
         return _sum;
@@ -1202,6 +1253,25 @@ internal sealed class UnsealedTarget2 : ICrossoverTarget
         TypeSwitch(@event!);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void HandleDispatch(object @event)
+    {
+        if (@event is not null && HandleIndex.TryGetValue(Type.GetTypeHandle(@event).Value, out int index))
+        {
+            switch (index)
+            {
+                case 0:
+                    Apply(Unsafe.As<UnsealedEvent0>(@event));
+                    return;
+                case 1:
+                    Apply(Unsafe.As<UnsealedEvent1>(@event));
+                    return;
+            }
+        }
+
+        TypeSwitch(@event!);
+    }
+
     private void Apply(UnsealedEvent0 e) => _sum += e.Value + 1;
 
     private void Apply(UnsealedEvent1 e) => _sum += e.Value + 2;
@@ -1215,6 +1285,14 @@ internal sealed class SealedTarget4 : ICrossoverTarget
         new(typeof(SealedEvent1), 1),
         new(typeof(SealedEvent2), 2),
         new(typeof(SealedEvent3), 3),
+    }.ToFrozenDictionary();
+
+    private static readonly FrozenDictionary<nint, int> HandleIndex = new KeyValuePair<nint, int>[]
+    {
+        new(typeof(SealedEvent0).TypeHandle.Value, 0),
+        new(typeof(SealedEvent1).TypeHandle.Value, 1),
+        new(typeof(SealedEvent2).TypeHandle.Value, 2),
+        new(typeof(SealedEvent3).TypeHandle.Value, 3),
     }.ToFrozenDictionary();
 
     private long _sum;
@@ -1236,6 +1314,16 @@ internal sealed class SealedTarget4 : ICrossoverTarget
         for (int i = 0; i < events.Length; i++)
         {
             IntegerDispatch(events[i]);
+        }
+
+        return _sum;
+    }
+
+    public long RunHandleDispatch(object[] events)
+    {
+        for (int i = 0; i < events.Length; i++)
+        {
+            HandleDispatch(events[i]);
         }
 
         return _sum;
@@ -1286,6 +1374,31 @@ internal sealed class SealedTarget4 : ICrossoverTarget
         TypeSwitch(@event!);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void HandleDispatch(object @event)
+    {
+        if (@event is not null && HandleIndex.TryGetValue(Type.GetTypeHandle(@event).Value, out int index))
+        {
+            switch (index)
+            {
+                case 0:
+                    Apply(Unsafe.As<SealedEvent0>(@event));
+                    return;
+                case 1:
+                    Apply(Unsafe.As<SealedEvent1>(@event));
+                    return;
+                case 2:
+                    Apply(Unsafe.As<SealedEvent2>(@event));
+                    return;
+                case 3:
+                    Apply(Unsafe.As<SealedEvent3>(@event));
+                    return;
+            }
+        }
+
+        TypeSwitch(@event!);
+    }
+
     private void Apply(SealedEvent0 e) => _sum += e.Value + 1;
 
     private void Apply(SealedEvent1 e) => _sum += e.Value + 2;
@@ -1303,6 +1416,14 @@ internal sealed class UnsealedTarget4 : ICrossoverTarget
         new(typeof(UnsealedEvent1), 1),
         new(typeof(UnsealedEvent2), 2),
         new(typeof(UnsealedEvent3), 3),
+    }.ToFrozenDictionary();
+
+    private static readonly FrozenDictionary<nint, int> HandleIndex = new KeyValuePair<nint, int>[]
+    {
+        new(typeof(UnsealedEvent0).TypeHandle.Value, 0),
+        new(typeof(UnsealedEvent1).TypeHandle.Value, 1),
+        new(typeof(UnsealedEvent2).TypeHandle.Value, 2),
+        new(typeof(UnsealedEvent3).TypeHandle.Value, 3),
     }.ToFrozenDictionary();
 
     private long _sum;
@@ -1324,6 +1445,16 @@ internal sealed class UnsealedTarget4 : ICrossoverTarget
         for (int i = 0; i < events.Length; i++)
         {
             IntegerDispatch(events[i]);
+        }
+
+        return _sum;
+    }
+
+    public long RunHandleDispatch(object[] events)
+    {
+        for (int i = 0; i < events.Length; i++)
+        {
+            HandleDispatch(events[i]);
         }
 
         return _sum;
@@ -1374,6 +1505,31 @@ internal sealed class UnsealedTarget4 : ICrossoverTarget
         TypeSwitch(@event!);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void HandleDispatch(object @event)
+    {
+        if (@event is not null && HandleIndex.TryGetValue(Type.GetTypeHandle(@event).Value, out int index))
+        {
+            switch (index)
+            {
+                case 0:
+                    Apply(Unsafe.As<UnsealedEvent0>(@event));
+                    return;
+                case 1:
+                    Apply(Unsafe.As<UnsealedEvent1>(@event));
+                    return;
+                case 2:
+                    Apply(Unsafe.As<UnsealedEvent2>(@event));
+                    return;
+                case 3:
+                    Apply(Unsafe.As<UnsealedEvent3>(@event));
+                    return;
+            }
+        }
+
+        TypeSwitch(@event!);
+    }
+
     private void Apply(UnsealedEvent0 e) => _sum += e.Value + 1;
 
     private void Apply(UnsealedEvent1 e) => _sum += e.Value + 2;
@@ -1397,6 +1553,18 @@ internal sealed class SealedTarget8 : ICrossoverTarget
         new(typeof(SealedEvent7), 7),
     }.ToFrozenDictionary();
 
+    private static readonly FrozenDictionary<nint, int> HandleIndex = new KeyValuePair<nint, int>[]
+    {
+        new(typeof(SealedEvent0).TypeHandle.Value, 0),
+        new(typeof(SealedEvent1).TypeHandle.Value, 1),
+        new(typeof(SealedEvent2).TypeHandle.Value, 2),
+        new(typeof(SealedEvent3).TypeHandle.Value, 3),
+        new(typeof(SealedEvent4).TypeHandle.Value, 4),
+        new(typeof(SealedEvent5).TypeHandle.Value, 5),
+        new(typeof(SealedEvent6).TypeHandle.Value, 6),
+        new(typeof(SealedEvent7).TypeHandle.Value, 7),
+    }.ToFrozenDictionary();
+
     private long _sum;
 
     public long Sum => _sum;
@@ -1416,6 +1584,16 @@ internal sealed class SealedTarget8 : ICrossoverTarget
         for (int i = 0; i < events.Length; i++)
         {
             IntegerDispatch(events[i]);
+        }
+
+        return _sum;
+    }
+
+    public long RunHandleDispatch(object[] events)
+    {
+        for (int i = 0; i < events.Length; i++)
+        {
+            HandleDispatch(events[i]);
         }
 
         return _sum;
@@ -1490,6 +1668,43 @@ internal sealed class SealedTarget8 : ICrossoverTarget
         TypeSwitch(@event!);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void HandleDispatch(object @event)
+    {
+        if (@event is not null && HandleIndex.TryGetValue(Type.GetTypeHandle(@event).Value, out int index))
+        {
+            switch (index)
+            {
+                case 0:
+                    Apply(Unsafe.As<SealedEvent0>(@event));
+                    return;
+                case 1:
+                    Apply(Unsafe.As<SealedEvent1>(@event));
+                    return;
+                case 2:
+                    Apply(Unsafe.As<SealedEvent2>(@event));
+                    return;
+                case 3:
+                    Apply(Unsafe.As<SealedEvent3>(@event));
+                    return;
+                case 4:
+                    Apply(Unsafe.As<SealedEvent4>(@event));
+                    return;
+                case 5:
+                    Apply(Unsafe.As<SealedEvent5>(@event));
+                    return;
+                case 6:
+                    Apply(Unsafe.As<SealedEvent6>(@event));
+                    return;
+                case 7:
+                    Apply(Unsafe.As<SealedEvent7>(@event));
+                    return;
+            }
+        }
+
+        TypeSwitch(@event!);
+    }
+
     private void Apply(SealedEvent0 e) => _sum += e.Value + 1;
 
     private void Apply(SealedEvent1 e) => _sum += e.Value + 2;
@@ -1521,6 +1736,18 @@ internal sealed class UnsealedTarget8 : ICrossoverTarget
         new(typeof(UnsealedEvent7), 7),
     }.ToFrozenDictionary();
 
+    private static readonly FrozenDictionary<nint, int> HandleIndex = new KeyValuePair<nint, int>[]
+    {
+        new(typeof(UnsealedEvent0).TypeHandle.Value, 0),
+        new(typeof(UnsealedEvent1).TypeHandle.Value, 1),
+        new(typeof(UnsealedEvent2).TypeHandle.Value, 2),
+        new(typeof(UnsealedEvent3).TypeHandle.Value, 3),
+        new(typeof(UnsealedEvent4).TypeHandle.Value, 4),
+        new(typeof(UnsealedEvent5).TypeHandle.Value, 5),
+        new(typeof(UnsealedEvent6).TypeHandle.Value, 6),
+        new(typeof(UnsealedEvent7).TypeHandle.Value, 7),
+    }.ToFrozenDictionary();
+
     private long _sum;
 
     public long Sum => _sum;
@@ -1540,6 +1767,16 @@ internal sealed class UnsealedTarget8 : ICrossoverTarget
         for (int i = 0; i < events.Length; i++)
         {
             IntegerDispatch(events[i]);
+        }
+
+        return _sum;
+    }
+
+    public long RunHandleDispatch(object[] events)
+    {
+        for (int i = 0; i < events.Length; i++)
+        {
+            HandleDispatch(events[i]);
         }
 
         return _sum;
@@ -1614,6 +1851,43 @@ internal sealed class UnsealedTarget8 : ICrossoverTarget
         TypeSwitch(@event!);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void HandleDispatch(object @event)
+    {
+        if (@event is not null && HandleIndex.TryGetValue(Type.GetTypeHandle(@event).Value, out int index))
+        {
+            switch (index)
+            {
+                case 0:
+                    Apply(Unsafe.As<UnsealedEvent0>(@event));
+                    return;
+                case 1:
+                    Apply(Unsafe.As<UnsealedEvent1>(@event));
+                    return;
+                case 2:
+                    Apply(Unsafe.As<UnsealedEvent2>(@event));
+                    return;
+                case 3:
+                    Apply(Unsafe.As<UnsealedEvent3>(@event));
+                    return;
+                case 4:
+                    Apply(Unsafe.As<UnsealedEvent4>(@event));
+                    return;
+                case 5:
+                    Apply(Unsafe.As<UnsealedEvent5>(@event));
+                    return;
+                case 6:
+                    Apply(Unsafe.As<UnsealedEvent6>(@event));
+                    return;
+                case 7:
+                    Apply(Unsafe.As<UnsealedEvent7>(@event));
+                    return;
+            }
+        }
+
+        TypeSwitch(@event!);
+    }
+
     private void Apply(UnsealedEvent0 e) => _sum += e.Value + 1;
 
     private void Apply(UnsealedEvent1 e) => _sum += e.Value + 2;
@@ -1653,6 +1927,26 @@ internal sealed class SealedTarget16 : ICrossoverTarget
         new(typeof(SealedEvent15), 15),
     }.ToFrozenDictionary();
 
+    private static readonly FrozenDictionary<nint, int> HandleIndex = new KeyValuePair<nint, int>[]
+    {
+        new(typeof(SealedEvent0).TypeHandle.Value, 0),
+        new(typeof(SealedEvent1).TypeHandle.Value, 1),
+        new(typeof(SealedEvent2).TypeHandle.Value, 2),
+        new(typeof(SealedEvent3).TypeHandle.Value, 3),
+        new(typeof(SealedEvent4).TypeHandle.Value, 4),
+        new(typeof(SealedEvent5).TypeHandle.Value, 5),
+        new(typeof(SealedEvent6).TypeHandle.Value, 6),
+        new(typeof(SealedEvent7).TypeHandle.Value, 7),
+        new(typeof(SealedEvent8).TypeHandle.Value, 8),
+        new(typeof(SealedEvent9).TypeHandle.Value, 9),
+        new(typeof(SealedEvent10).TypeHandle.Value, 10),
+        new(typeof(SealedEvent11).TypeHandle.Value, 11),
+        new(typeof(SealedEvent12).TypeHandle.Value, 12),
+        new(typeof(SealedEvent13).TypeHandle.Value, 13),
+        new(typeof(SealedEvent14).TypeHandle.Value, 14),
+        new(typeof(SealedEvent15).TypeHandle.Value, 15),
+    }.ToFrozenDictionary();
+
     private long _sum;
 
     public long Sum => _sum;
@@ -1672,6 +1966,16 @@ internal sealed class SealedTarget16 : ICrossoverTarget
         for (int i = 0; i < events.Length; i++)
         {
             IntegerDispatch(events[i]);
+        }
+
+        return _sum;
+    }
+
+    public long RunHandleDispatch(object[] events)
+    {
+        for (int i = 0; i < events.Length; i++)
+        {
+            HandleDispatch(events[i]);
         }
 
         return _sum;
@@ -1794,6 +2098,67 @@ internal sealed class SealedTarget16 : ICrossoverTarget
         TypeSwitch(@event!);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void HandleDispatch(object @event)
+    {
+        if (@event is not null && HandleIndex.TryGetValue(Type.GetTypeHandle(@event).Value, out int index))
+        {
+            switch (index)
+            {
+                case 0:
+                    Apply(Unsafe.As<SealedEvent0>(@event));
+                    return;
+                case 1:
+                    Apply(Unsafe.As<SealedEvent1>(@event));
+                    return;
+                case 2:
+                    Apply(Unsafe.As<SealedEvent2>(@event));
+                    return;
+                case 3:
+                    Apply(Unsafe.As<SealedEvent3>(@event));
+                    return;
+                case 4:
+                    Apply(Unsafe.As<SealedEvent4>(@event));
+                    return;
+                case 5:
+                    Apply(Unsafe.As<SealedEvent5>(@event));
+                    return;
+                case 6:
+                    Apply(Unsafe.As<SealedEvent6>(@event));
+                    return;
+                case 7:
+                    Apply(Unsafe.As<SealedEvent7>(@event));
+                    return;
+                case 8:
+                    Apply(Unsafe.As<SealedEvent8>(@event));
+                    return;
+                case 9:
+                    Apply(Unsafe.As<SealedEvent9>(@event));
+                    return;
+                case 10:
+                    Apply(Unsafe.As<SealedEvent10>(@event));
+                    return;
+                case 11:
+                    Apply(Unsafe.As<SealedEvent11>(@event));
+                    return;
+                case 12:
+                    Apply(Unsafe.As<SealedEvent12>(@event));
+                    return;
+                case 13:
+                    Apply(Unsafe.As<SealedEvent13>(@event));
+                    return;
+                case 14:
+                    Apply(Unsafe.As<SealedEvent14>(@event));
+                    return;
+                case 15:
+                    Apply(Unsafe.As<SealedEvent15>(@event));
+                    return;
+            }
+        }
+
+        TypeSwitch(@event!);
+    }
+
     private void Apply(SealedEvent0 e) => _sum += e.Value + 1;
 
     private void Apply(SealedEvent1 e) => _sum += e.Value + 2;
@@ -1849,6 +2214,26 @@ internal sealed class UnsealedTarget16 : ICrossoverTarget
         new(typeof(UnsealedEvent15), 15),
     }.ToFrozenDictionary();
 
+    private static readonly FrozenDictionary<nint, int> HandleIndex = new KeyValuePair<nint, int>[]
+    {
+        new(typeof(UnsealedEvent0).TypeHandle.Value, 0),
+        new(typeof(UnsealedEvent1).TypeHandle.Value, 1),
+        new(typeof(UnsealedEvent2).TypeHandle.Value, 2),
+        new(typeof(UnsealedEvent3).TypeHandle.Value, 3),
+        new(typeof(UnsealedEvent4).TypeHandle.Value, 4),
+        new(typeof(UnsealedEvent5).TypeHandle.Value, 5),
+        new(typeof(UnsealedEvent6).TypeHandle.Value, 6),
+        new(typeof(UnsealedEvent7).TypeHandle.Value, 7),
+        new(typeof(UnsealedEvent8).TypeHandle.Value, 8),
+        new(typeof(UnsealedEvent9).TypeHandle.Value, 9),
+        new(typeof(UnsealedEvent10).TypeHandle.Value, 10),
+        new(typeof(UnsealedEvent11).TypeHandle.Value, 11),
+        new(typeof(UnsealedEvent12).TypeHandle.Value, 12),
+        new(typeof(UnsealedEvent13).TypeHandle.Value, 13),
+        new(typeof(UnsealedEvent14).TypeHandle.Value, 14),
+        new(typeof(UnsealedEvent15).TypeHandle.Value, 15),
+    }.ToFrozenDictionary();
+
     private long _sum;
 
     public long Sum => _sum;
@@ -1868,6 +2253,16 @@ internal sealed class UnsealedTarget16 : ICrossoverTarget
         for (int i = 0; i < events.Length; i++)
         {
             IntegerDispatch(events[i]);
+        }
+
+        return _sum;
+    }
+
+    public long RunHandleDispatch(object[] events)
+    {
+        for (int i = 0; i < events.Length; i++)
+        {
+            HandleDispatch(events[i]);
         }
 
         return _sum;
@@ -1933,6 +2328,67 @@ internal sealed class UnsealedTarget16 : ICrossoverTarget
     private void IntegerDispatch(object @event)
     {
         if (@event is not null && Index.TryGetValue(@event.GetType(), out int index))
+        {
+            switch (index)
+            {
+                case 0:
+                    Apply(Unsafe.As<UnsealedEvent0>(@event));
+                    return;
+                case 1:
+                    Apply(Unsafe.As<UnsealedEvent1>(@event));
+                    return;
+                case 2:
+                    Apply(Unsafe.As<UnsealedEvent2>(@event));
+                    return;
+                case 3:
+                    Apply(Unsafe.As<UnsealedEvent3>(@event));
+                    return;
+                case 4:
+                    Apply(Unsafe.As<UnsealedEvent4>(@event));
+                    return;
+                case 5:
+                    Apply(Unsafe.As<UnsealedEvent5>(@event));
+                    return;
+                case 6:
+                    Apply(Unsafe.As<UnsealedEvent6>(@event));
+                    return;
+                case 7:
+                    Apply(Unsafe.As<UnsealedEvent7>(@event));
+                    return;
+                case 8:
+                    Apply(Unsafe.As<UnsealedEvent8>(@event));
+                    return;
+                case 9:
+                    Apply(Unsafe.As<UnsealedEvent9>(@event));
+                    return;
+                case 10:
+                    Apply(Unsafe.As<UnsealedEvent10>(@event));
+                    return;
+                case 11:
+                    Apply(Unsafe.As<UnsealedEvent11>(@event));
+                    return;
+                case 12:
+                    Apply(Unsafe.As<UnsealedEvent12>(@event));
+                    return;
+                case 13:
+                    Apply(Unsafe.As<UnsealedEvent13>(@event));
+                    return;
+                case 14:
+                    Apply(Unsafe.As<UnsealedEvent14>(@event));
+                    return;
+                case 15:
+                    Apply(Unsafe.As<UnsealedEvent15>(@event));
+                    return;
+            }
+        }
+
+        TypeSwitch(@event!);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void HandleDispatch(object @event)
+    {
+        if (@event is not null && HandleIndex.TryGetValue(Type.GetTypeHandle(@event).Value, out int index))
         {
             switch (index)
             {
@@ -2061,6 +2517,42 @@ internal sealed class SealedTarget32 : ICrossoverTarget
         new(typeof(SealedEvent31), 31),
     }.ToFrozenDictionary();
 
+    private static readonly FrozenDictionary<nint, int> HandleIndex = new KeyValuePair<nint, int>[]
+    {
+        new(typeof(SealedEvent0).TypeHandle.Value, 0),
+        new(typeof(SealedEvent1).TypeHandle.Value, 1),
+        new(typeof(SealedEvent2).TypeHandle.Value, 2),
+        new(typeof(SealedEvent3).TypeHandle.Value, 3),
+        new(typeof(SealedEvent4).TypeHandle.Value, 4),
+        new(typeof(SealedEvent5).TypeHandle.Value, 5),
+        new(typeof(SealedEvent6).TypeHandle.Value, 6),
+        new(typeof(SealedEvent7).TypeHandle.Value, 7),
+        new(typeof(SealedEvent8).TypeHandle.Value, 8),
+        new(typeof(SealedEvent9).TypeHandle.Value, 9),
+        new(typeof(SealedEvent10).TypeHandle.Value, 10),
+        new(typeof(SealedEvent11).TypeHandle.Value, 11),
+        new(typeof(SealedEvent12).TypeHandle.Value, 12),
+        new(typeof(SealedEvent13).TypeHandle.Value, 13),
+        new(typeof(SealedEvent14).TypeHandle.Value, 14),
+        new(typeof(SealedEvent15).TypeHandle.Value, 15),
+        new(typeof(SealedEvent16).TypeHandle.Value, 16),
+        new(typeof(SealedEvent17).TypeHandle.Value, 17),
+        new(typeof(SealedEvent18).TypeHandle.Value, 18),
+        new(typeof(SealedEvent19).TypeHandle.Value, 19),
+        new(typeof(SealedEvent20).TypeHandle.Value, 20),
+        new(typeof(SealedEvent21).TypeHandle.Value, 21),
+        new(typeof(SealedEvent22).TypeHandle.Value, 22),
+        new(typeof(SealedEvent23).TypeHandle.Value, 23),
+        new(typeof(SealedEvent24).TypeHandle.Value, 24),
+        new(typeof(SealedEvent25).TypeHandle.Value, 25),
+        new(typeof(SealedEvent26).TypeHandle.Value, 26),
+        new(typeof(SealedEvent27).TypeHandle.Value, 27),
+        new(typeof(SealedEvent28).TypeHandle.Value, 28),
+        new(typeof(SealedEvent29).TypeHandle.Value, 29),
+        new(typeof(SealedEvent30).TypeHandle.Value, 30),
+        new(typeof(SealedEvent31).TypeHandle.Value, 31),
+    }.ToFrozenDictionary();
+
     private long _sum;
 
     public long Sum => _sum;
@@ -2080,6 +2572,16 @@ internal sealed class SealedTarget32 : ICrossoverTarget
         for (int i = 0; i < events.Length; i++)
         {
             IntegerDispatch(events[i]);
+        }
+
+        return _sum;
+    }
+
+    public long RunHandleDispatch(object[] events)
+    {
+        for (int i = 0; i < events.Length; i++)
+        {
+            HandleDispatch(events[i]);
         }
 
         return _sum;
@@ -2298,6 +2800,115 @@ internal sealed class SealedTarget32 : ICrossoverTarget
         TypeSwitch(@event!);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void HandleDispatch(object @event)
+    {
+        if (@event is not null && HandleIndex.TryGetValue(Type.GetTypeHandle(@event).Value, out int index))
+        {
+            switch (index)
+            {
+                case 0:
+                    Apply(Unsafe.As<SealedEvent0>(@event));
+                    return;
+                case 1:
+                    Apply(Unsafe.As<SealedEvent1>(@event));
+                    return;
+                case 2:
+                    Apply(Unsafe.As<SealedEvent2>(@event));
+                    return;
+                case 3:
+                    Apply(Unsafe.As<SealedEvent3>(@event));
+                    return;
+                case 4:
+                    Apply(Unsafe.As<SealedEvent4>(@event));
+                    return;
+                case 5:
+                    Apply(Unsafe.As<SealedEvent5>(@event));
+                    return;
+                case 6:
+                    Apply(Unsafe.As<SealedEvent6>(@event));
+                    return;
+                case 7:
+                    Apply(Unsafe.As<SealedEvent7>(@event));
+                    return;
+                case 8:
+                    Apply(Unsafe.As<SealedEvent8>(@event));
+                    return;
+                case 9:
+                    Apply(Unsafe.As<SealedEvent9>(@event));
+                    return;
+                case 10:
+                    Apply(Unsafe.As<SealedEvent10>(@event));
+                    return;
+                case 11:
+                    Apply(Unsafe.As<SealedEvent11>(@event));
+                    return;
+                case 12:
+                    Apply(Unsafe.As<SealedEvent12>(@event));
+                    return;
+                case 13:
+                    Apply(Unsafe.As<SealedEvent13>(@event));
+                    return;
+                case 14:
+                    Apply(Unsafe.As<SealedEvent14>(@event));
+                    return;
+                case 15:
+                    Apply(Unsafe.As<SealedEvent15>(@event));
+                    return;
+                case 16:
+                    Apply(Unsafe.As<SealedEvent16>(@event));
+                    return;
+                case 17:
+                    Apply(Unsafe.As<SealedEvent17>(@event));
+                    return;
+                case 18:
+                    Apply(Unsafe.As<SealedEvent18>(@event));
+                    return;
+                case 19:
+                    Apply(Unsafe.As<SealedEvent19>(@event));
+                    return;
+                case 20:
+                    Apply(Unsafe.As<SealedEvent20>(@event));
+                    return;
+                case 21:
+                    Apply(Unsafe.As<SealedEvent21>(@event));
+                    return;
+                case 22:
+                    Apply(Unsafe.As<SealedEvent22>(@event));
+                    return;
+                case 23:
+                    Apply(Unsafe.As<SealedEvent23>(@event));
+                    return;
+                case 24:
+                    Apply(Unsafe.As<SealedEvent24>(@event));
+                    return;
+                case 25:
+                    Apply(Unsafe.As<SealedEvent25>(@event));
+                    return;
+                case 26:
+                    Apply(Unsafe.As<SealedEvent26>(@event));
+                    return;
+                case 27:
+                    Apply(Unsafe.As<SealedEvent27>(@event));
+                    return;
+                case 28:
+                    Apply(Unsafe.As<SealedEvent28>(@event));
+                    return;
+                case 29:
+                    Apply(Unsafe.As<SealedEvent29>(@event));
+                    return;
+                case 30:
+                    Apply(Unsafe.As<SealedEvent30>(@event));
+                    return;
+                case 31:
+                    Apply(Unsafe.As<SealedEvent31>(@event));
+                    return;
+            }
+        }
+
+        TypeSwitch(@event!);
+    }
+
     private void Apply(SealedEvent0 e) => _sum += e.Value + 1;
 
     private void Apply(SealedEvent1 e) => _sum += e.Value + 2;
@@ -2401,6 +3012,42 @@ internal sealed class UnsealedTarget32 : ICrossoverTarget
         new(typeof(UnsealedEvent31), 31),
     }.ToFrozenDictionary();
 
+    private static readonly FrozenDictionary<nint, int> HandleIndex = new KeyValuePair<nint, int>[]
+    {
+        new(typeof(UnsealedEvent0).TypeHandle.Value, 0),
+        new(typeof(UnsealedEvent1).TypeHandle.Value, 1),
+        new(typeof(UnsealedEvent2).TypeHandle.Value, 2),
+        new(typeof(UnsealedEvent3).TypeHandle.Value, 3),
+        new(typeof(UnsealedEvent4).TypeHandle.Value, 4),
+        new(typeof(UnsealedEvent5).TypeHandle.Value, 5),
+        new(typeof(UnsealedEvent6).TypeHandle.Value, 6),
+        new(typeof(UnsealedEvent7).TypeHandle.Value, 7),
+        new(typeof(UnsealedEvent8).TypeHandle.Value, 8),
+        new(typeof(UnsealedEvent9).TypeHandle.Value, 9),
+        new(typeof(UnsealedEvent10).TypeHandle.Value, 10),
+        new(typeof(UnsealedEvent11).TypeHandle.Value, 11),
+        new(typeof(UnsealedEvent12).TypeHandle.Value, 12),
+        new(typeof(UnsealedEvent13).TypeHandle.Value, 13),
+        new(typeof(UnsealedEvent14).TypeHandle.Value, 14),
+        new(typeof(UnsealedEvent15).TypeHandle.Value, 15),
+        new(typeof(UnsealedEvent16).TypeHandle.Value, 16),
+        new(typeof(UnsealedEvent17).TypeHandle.Value, 17),
+        new(typeof(UnsealedEvent18).TypeHandle.Value, 18),
+        new(typeof(UnsealedEvent19).TypeHandle.Value, 19),
+        new(typeof(UnsealedEvent20).TypeHandle.Value, 20),
+        new(typeof(UnsealedEvent21).TypeHandle.Value, 21),
+        new(typeof(UnsealedEvent22).TypeHandle.Value, 22),
+        new(typeof(UnsealedEvent23).TypeHandle.Value, 23),
+        new(typeof(UnsealedEvent24).TypeHandle.Value, 24),
+        new(typeof(UnsealedEvent25).TypeHandle.Value, 25),
+        new(typeof(UnsealedEvent26).TypeHandle.Value, 26),
+        new(typeof(UnsealedEvent27).TypeHandle.Value, 27),
+        new(typeof(UnsealedEvent28).TypeHandle.Value, 28),
+        new(typeof(UnsealedEvent29).TypeHandle.Value, 29),
+        new(typeof(UnsealedEvent30).TypeHandle.Value, 30),
+        new(typeof(UnsealedEvent31).TypeHandle.Value, 31),
+    }.ToFrozenDictionary();
+
     private long _sum;
 
     public long Sum => _sum;
@@ -2420,6 +3067,16 @@ internal sealed class UnsealedTarget32 : ICrossoverTarget
         for (int i = 0; i < events.Length; i++)
         {
             IntegerDispatch(events[i]);
+        }
+
+        return _sum;
+    }
+
+    public long RunHandleDispatch(object[] events)
+    {
+        for (int i = 0; i < events.Length; i++)
+        {
+            HandleDispatch(events[i]);
         }
 
         return _sum;
@@ -2533,6 +3190,115 @@ internal sealed class UnsealedTarget32 : ICrossoverTarget
     private void IntegerDispatch(object @event)
     {
         if (@event is not null && Index.TryGetValue(@event.GetType(), out int index))
+        {
+            switch (index)
+            {
+                case 0:
+                    Apply(Unsafe.As<UnsealedEvent0>(@event));
+                    return;
+                case 1:
+                    Apply(Unsafe.As<UnsealedEvent1>(@event));
+                    return;
+                case 2:
+                    Apply(Unsafe.As<UnsealedEvent2>(@event));
+                    return;
+                case 3:
+                    Apply(Unsafe.As<UnsealedEvent3>(@event));
+                    return;
+                case 4:
+                    Apply(Unsafe.As<UnsealedEvent4>(@event));
+                    return;
+                case 5:
+                    Apply(Unsafe.As<UnsealedEvent5>(@event));
+                    return;
+                case 6:
+                    Apply(Unsafe.As<UnsealedEvent6>(@event));
+                    return;
+                case 7:
+                    Apply(Unsafe.As<UnsealedEvent7>(@event));
+                    return;
+                case 8:
+                    Apply(Unsafe.As<UnsealedEvent8>(@event));
+                    return;
+                case 9:
+                    Apply(Unsafe.As<UnsealedEvent9>(@event));
+                    return;
+                case 10:
+                    Apply(Unsafe.As<UnsealedEvent10>(@event));
+                    return;
+                case 11:
+                    Apply(Unsafe.As<UnsealedEvent11>(@event));
+                    return;
+                case 12:
+                    Apply(Unsafe.As<UnsealedEvent12>(@event));
+                    return;
+                case 13:
+                    Apply(Unsafe.As<UnsealedEvent13>(@event));
+                    return;
+                case 14:
+                    Apply(Unsafe.As<UnsealedEvent14>(@event));
+                    return;
+                case 15:
+                    Apply(Unsafe.As<UnsealedEvent15>(@event));
+                    return;
+                case 16:
+                    Apply(Unsafe.As<UnsealedEvent16>(@event));
+                    return;
+                case 17:
+                    Apply(Unsafe.As<UnsealedEvent17>(@event));
+                    return;
+                case 18:
+                    Apply(Unsafe.As<UnsealedEvent18>(@event));
+                    return;
+                case 19:
+                    Apply(Unsafe.As<UnsealedEvent19>(@event));
+                    return;
+                case 20:
+                    Apply(Unsafe.As<UnsealedEvent20>(@event));
+                    return;
+                case 21:
+                    Apply(Unsafe.As<UnsealedEvent21>(@event));
+                    return;
+                case 22:
+                    Apply(Unsafe.As<UnsealedEvent22>(@event));
+                    return;
+                case 23:
+                    Apply(Unsafe.As<UnsealedEvent23>(@event));
+                    return;
+                case 24:
+                    Apply(Unsafe.As<UnsealedEvent24>(@event));
+                    return;
+                case 25:
+                    Apply(Unsafe.As<UnsealedEvent25>(@event));
+                    return;
+                case 26:
+                    Apply(Unsafe.As<UnsealedEvent26>(@event));
+                    return;
+                case 27:
+                    Apply(Unsafe.As<UnsealedEvent27>(@event));
+                    return;
+                case 28:
+                    Apply(Unsafe.As<UnsealedEvent28>(@event));
+                    return;
+                case 29:
+                    Apply(Unsafe.As<UnsealedEvent29>(@event));
+                    return;
+                case 30:
+                    Apply(Unsafe.As<UnsealedEvent30>(@event));
+                    return;
+                case 31:
+                    Apply(Unsafe.As<UnsealedEvent31>(@event));
+                    return;
+            }
+        }
+
+        TypeSwitch(@event!);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void HandleDispatch(object @event)
+    {
+        if (@event is not null && HandleIndex.TryGetValue(Type.GetTypeHandle(@event).Value, out int index))
         {
             switch (index)
             {
@@ -2773,6 +3539,74 @@ internal sealed class SealedTarget64 : ICrossoverTarget
         new(typeof(SealedEvent63), 63),
     }.ToFrozenDictionary();
 
+    private static readonly FrozenDictionary<nint, int> HandleIndex = new KeyValuePair<nint, int>[]
+    {
+        new(typeof(SealedEvent0).TypeHandle.Value, 0),
+        new(typeof(SealedEvent1).TypeHandle.Value, 1),
+        new(typeof(SealedEvent2).TypeHandle.Value, 2),
+        new(typeof(SealedEvent3).TypeHandle.Value, 3),
+        new(typeof(SealedEvent4).TypeHandle.Value, 4),
+        new(typeof(SealedEvent5).TypeHandle.Value, 5),
+        new(typeof(SealedEvent6).TypeHandle.Value, 6),
+        new(typeof(SealedEvent7).TypeHandle.Value, 7),
+        new(typeof(SealedEvent8).TypeHandle.Value, 8),
+        new(typeof(SealedEvent9).TypeHandle.Value, 9),
+        new(typeof(SealedEvent10).TypeHandle.Value, 10),
+        new(typeof(SealedEvent11).TypeHandle.Value, 11),
+        new(typeof(SealedEvent12).TypeHandle.Value, 12),
+        new(typeof(SealedEvent13).TypeHandle.Value, 13),
+        new(typeof(SealedEvent14).TypeHandle.Value, 14),
+        new(typeof(SealedEvent15).TypeHandle.Value, 15),
+        new(typeof(SealedEvent16).TypeHandle.Value, 16),
+        new(typeof(SealedEvent17).TypeHandle.Value, 17),
+        new(typeof(SealedEvent18).TypeHandle.Value, 18),
+        new(typeof(SealedEvent19).TypeHandle.Value, 19),
+        new(typeof(SealedEvent20).TypeHandle.Value, 20),
+        new(typeof(SealedEvent21).TypeHandle.Value, 21),
+        new(typeof(SealedEvent22).TypeHandle.Value, 22),
+        new(typeof(SealedEvent23).TypeHandle.Value, 23),
+        new(typeof(SealedEvent24).TypeHandle.Value, 24),
+        new(typeof(SealedEvent25).TypeHandle.Value, 25),
+        new(typeof(SealedEvent26).TypeHandle.Value, 26),
+        new(typeof(SealedEvent27).TypeHandle.Value, 27),
+        new(typeof(SealedEvent28).TypeHandle.Value, 28),
+        new(typeof(SealedEvent29).TypeHandle.Value, 29),
+        new(typeof(SealedEvent30).TypeHandle.Value, 30),
+        new(typeof(SealedEvent31).TypeHandle.Value, 31),
+        new(typeof(SealedEvent32).TypeHandle.Value, 32),
+        new(typeof(SealedEvent33).TypeHandle.Value, 33),
+        new(typeof(SealedEvent34).TypeHandle.Value, 34),
+        new(typeof(SealedEvent35).TypeHandle.Value, 35),
+        new(typeof(SealedEvent36).TypeHandle.Value, 36),
+        new(typeof(SealedEvent37).TypeHandle.Value, 37),
+        new(typeof(SealedEvent38).TypeHandle.Value, 38),
+        new(typeof(SealedEvent39).TypeHandle.Value, 39),
+        new(typeof(SealedEvent40).TypeHandle.Value, 40),
+        new(typeof(SealedEvent41).TypeHandle.Value, 41),
+        new(typeof(SealedEvent42).TypeHandle.Value, 42),
+        new(typeof(SealedEvent43).TypeHandle.Value, 43),
+        new(typeof(SealedEvent44).TypeHandle.Value, 44),
+        new(typeof(SealedEvent45).TypeHandle.Value, 45),
+        new(typeof(SealedEvent46).TypeHandle.Value, 46),
+        new(typeof(SealedEvent47).TypeHandle.Value, 47),
+        new(typeof(SealedEvent48).TypeHandle.Value, 48),
+        new(typeof(SealedEvent49).TypeHandle.Value, 49),
+        new(typeof(SealedEvent50).TypeHandle.Value, 50),
+        new(typeof(SealedEvent51).TypeHandle.Value, 51),
+        new(typeof(SealedEvent52).TypeHandle.Value, 52),
+        new(typeof(SealedEvent53).TypeHandle.Value, 53),
+        new(typeof(SealedEvent54).TypeHandle.Value, 54),
+        new(typeof(SealedEvent55).TypeHandle.Value, 55),
+        new(typeof(SealedEvent56).TypeHandle.Value, 56),
+        new(typeof(SealedEvent57).TypeHandle.Value, 57),
+        new(typeof(SealedEvent58).TypeHandle.Value, 58),
+        new(typeof(SealedEvent59).TypeHandle.Value, 59),
+        new(typeof(SealedEvent60).TypeHandle.Value, 60),
+        new(typeof(SealedEvent61).TypeHandle.Value, 61),
+        new(typeof(SealedEvent62).TypeHandle.Value, 62),
+        new(typeof(SealedEvent63).TypeHandle.Value, 63),
+    }.ToFrozenDictionary();
+
     private long _sum;
 
     public long Sum => _sum;
@@ -2792,6 +3626,16 @@ internal sealed class SealedTarget64 : ICrossoverTarget
         for (int i = 0; i < events.Length; i++)
         {
             IntegerDispatch(events[i]);
+        }
+
+        return _sum;
+    }
+
+    public long RunHandleDispatch(object[] events)
+    {
+        for (int i = 0; i < events.Length; i++)
+        {
+            HandleDispatch(events[i]);
         }
 
         return _sum;
@@ -3202,6 +4046,211 @@ internal sealed class SealedTarget64 : ICrossoverTarget
         TypeSwitch(@event!);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void HandleDispatch(object @event)
+    {
+        if (@event is not null && HandleIndex.TryGetValue(Type.GetTypeHandle(@event).Value, out int index))
+        {
+            switch (index)
+            {
+                case 0:
+                    Apply(Unsafe.As<SealedEvent0>(@event));
+                    return;
+                case 1:
+                    Apply(Unsafe.As<SealedEvent1>(@event));
+                    return;
+                case 2:
+                    Apply(Unsafe.As<SealedEvent2>(@event));
+                    return;
+                case 3:
+                    Apply(Unsafe.As<SealedEvent3>(@event));
+                    return;
+                case 4:
+                    Apply(Unsafe.As<SealedEvent4>(@event));
+                    return;
+                case 5:
+                    Apply(Unsafe.As<SealedEvent5>(@event));
+                    return;
+                case 6:
+                    Apply(Unsafe.As<SealedEvent6>(@event));
+                    return;
+                case 7:
+                    Apply(Unsafe.As<SealedEvent7>(@event));
+                    return;
+                case 8:
+                    Apply(Unsafe.As<SealedEvent8>(@event));
+                    return;
+                case 9:
+                    Apply(Unsafe.As<SealedEvent9>(@event));
+                    return;
+                case 10:
+                    Apply(Unsafe.As<SealedEvent10>(@event));
+                    return;
+                case 11:
+                    Apply(Unsafe.As<SealedEvent11>(@event));
+                    return;
+                case 12:
+                    Apply(Unsafe.As<SealedEvent12>(@event));
+                    return;
+                case 13:
+                    Apply(Unsafe.As<SealedEvent13>(@event));
+                    return;
+                case 14:
+                    Apply(Unsafe.As<SealedEvent14>(@event));
+                    return;
+                case 15:
+                    Apply(Unsafe.As<SealedEvent15>(@event));
+                    return;
+                case 16:
+                    Apply(Unsafe.As<SealedEvent16>(@event));
+                    return;
+                case 17:
+                    Apply(Unsafe.As<SealedEvent17>(@event));
+                    return;
+                case 18:
+                    Apply(Unsafe.As<SealedEvent18>(@event));
+                    return;
+                case 19:
+                    Apply(Unsafe.As<SealedEvent19>(@event));
+                    return;
+                case 20:
+                    Apply(Unsafe.As<SealedEvent20>(@event));
+                    return;
+                case 21:
+                    Apply(Unsafe.As<SealedEvent21>(@event));
+                    return;
+                case 22:
+                    Apply(Unsafe.As<SealedEvent22>(@event));
+                    return;
+                case 23:
+                    Apply(Unsafe.As<SealedEvent23>(@event));
+                    return;
+                case 24:
+                    Apply(Unsafe.As<SealedEvent24>(@event));
+                    return;
+                case 25:
+                    Apply(Unsafe.As<SealedEvent25>(@event));
+                    return;
+                case 26:
+                    Apply(Unsafe.As<SealedEvent26>(@event));
+                    return;
+                case 27:
+                    Apply(Unsafe.As<SealedEvent27>(@event));
+                    return;
+                case 28:
+                    Apply(Unsafe.As<SealedEvent28>(@event));
+                    return;
+                case 29:
+                    Apply(Unsafe.As<SealedEvent29>(@event));
+                    return;
+                case 30:
+                    Apply(Unsafe.As<SealedEvent30>(@event));
+                    return;
+                case 31:
+                    Apply(Unsafe.As<SealedEvent31>(@event));
+                    return;
+                case 32:
+                    Apply(Unsafe.As<SealedEvent32>(@event));
+                    return;
+                case 33:
+                    Apply(Unsafe.As<SealedEvent33>(@event));
+                    return;
+                case 34:
+                    Apply(Unsafe.As<SealedEvent34>(@event));
+                    return;
+                case 35:
+                    Apply(Unsafe.As<SealedEvent35>(@event));
+                    return;
+                case 36:
+                    Apply(Unsafe.As<SealedEvent36>(@event));
+                    return;
+                case 37:
+                    Apply(Unsafe.As<SealedEvent37>(@event));
+                    return;
+                case 38:
+                    Apply(Unsafe.As<SealedEvent38>(@event));
+                    return;
+                case 39:
+                    Apply(Unsafe.As<SealedEvent39>(@event));
+                    return;
+                case 40:
+                    Apply(Unsafe.As<SealedEvent40>(@event));
+                    return;
+                case 41:
+                    Apply(Unsafe.As<SealedEvent41>(@event));
+                    return;
+                case 42:
+                    Apply(Unsafe.As<SealedEvent42>(@event));
+                    return;
+                case 43:
+                    Apply(Unsafe.As<SealedEvent43>(@event));
+                    return;
+                case 44:
+                    Apply(Unsafe.As<SealedEvent44>(@event));
+                    return;
+                case 45:
+                    Apply(Unsafe.As<SealedEvent45>(@event));
+                    return;
+                case 46:
+                    Apply(Unsafe.As<SealedEvent46>(@event));
+                    return;
+                case 47:
+                    Apply(Unsafe.As<SealedEvent47>(@event));
+                    return;
+                case 48:
+                    Apply(Unsafe.As<SealedEvent48>(@event));
+                    return;
+                case 49:
+                    Apply(Unsafe.As<SealedEvent49>(@event));
+                    return;
+                case 50:
+                    Apply(Unsafe.As<SealedEvent50>(@event));
+                    return;
+                case 51:
+                    Apply(Unsafe.As<SealedEvent51>(@event));
+                    return;
+                case 52:
+                    Apply(Unsafe.As<SealedEvent52>(@event));
+                    return;
+                case 53:
+                    Apply(Unsafe.As<SealedEvent53>(@event));
+                    return;
+                case 54:
+                    Apply(Unsafe.As<SealedEvent54>(@event));
+                    return;
+                case 55:
+                    Apply(Unsafe.As<SealedEvent55>(@event));
+                    return;
+                case 56:
+                    Apply(Unsafe.As<SealedEvent56>(@event));
+                    return;
+                case 57:
+                    Apply(Unsafe.As<SealedEvent57>(@event));
+                    return;
+                case 58:
+                    Apply(Unsafe.As<SealedEvent58>(@event));
+                    return;
+                case 59:
+                    Apply(Unsafe.As<SealedEvent59>(@event));
+                    return;
+                case 60:
+                    Apply(Unsafe.As<SealedEvent60>(@event));
+                    return;
+                case 61:
+                    Apply(Unsafe.As<SealedEvent61>(@event));
+                    return;
+                case 62:
+                    Apply(Unsafe.As<SealedEvent62>(@event));
+                    return;
+                case 63:
+                    Apply(Unsafe.As<SealedEvent63>(@event));
+                    return;
+            }
+        }
+
+        TypeSwitch(@event!);
+    }
+
     private void Apply(SealedEvent0 e) => _sum += e.Value + 1;
 
     private void Apply(SealedEvent1 e) => _sum += e.Value + 2;
@@ -3401,6 +4450,74 @@ internal sealed class UnsealedTarget64 : ICrossoverTarget
         new(typeof(UnsealedEvent63), 63),
     }.ToFrozenDictionary();
 
+    private static readonly FrozenDictionary<nint, int> HandleIndex = new KeyValuePair<nint, int>[]
+    {
+        new(typeof(UnsealedEvent0).TypeHandle.Value, 0),
+        new(typeof(UnsealedEvent1).TypeHandle.Value, 1),
+        new(typeof(UnsealedEvent2).TypeHandle.Value, 2),
+        new(typeof(UnsealedEvent3).TypeHandle.Value, 3),
+        new(typeof(UnsealedEvent4).TypeHandle.Value, 4),
+        new(typeof(UnsealedEvent5).TypeHandle.Value, 5),
+        new(typeof(UnsealedEvent6).TypeHandle.Value, 6),
+        new(typeof(UnsealedEvent7).TypeHandle.Value, 7),
+        new(typeof(UnsealedEvent8).TypeHandle.Value, 8),
+        new(typeof(UnsealedEvent9).TypeHandle.Value, 9),
+        new(typeof(UnsealedEvent10).TypeHandle.Value, 10),
+        new(typeof(UnsealedEvent11).TypeHandle.Value, 11),
+        new(typeof(UnsealedEvent12).TypeHandle.Value, 12),
+        new(typeof(UnsealedEvent13).TypeHandle.Value, 13),
+        new(typeof(UnsealedEvent14).TypeHandle.Value, 14),
+        new(typeof(UnsealedEvent15).TypeHandle.Value, 15),
+        new(typeof(UnsealedEvent16).TypeHandle.Value, 16),
+        new(typeof(UnsealedEvent17).TypeHandle.Value, 17),
+        new(typeof(UnsealedEvent18).TypeHandle.Value, 18),
+        new(typeof(UnsealedEvent19).TypeHandle.Value, 19),
+        new(typeof(UnsealedEvent20).TypeHandle.Value, 20),
+        new(typeof(UnsealedEvent21).TypeHandle.Value, 21),
+        new(typeof(UnsealedEvent22).TypeHandle.Value, 22),
+        new(typeof(UnsealedEvent23).TypeHandle.Value, 23),
+        new(typeof(UnsealedEvent24).TypeHandle.Value, 24),
+        new(typeof(UnsealedEvent25).TypeHandle.Value, 25),
+        new(typeof(UnsealedEvent26).TypeHandle.Value, 26),
+        new(typeof(UnsealedEvent27).TypeHandle.Value, 27),
+        new(typeof(UnsealedEvent28).TypeHandle.Value, 28),
+        new(typeof(UnsealedEvent29).TypeHandle.Value, 29),
+        new(typeof(UnsealedEvent30).TypeHandle.Value, 30),
+        new(typeof(UnsealedEvent31).TypeHandle.Value, 31),
+        new(typeof(UnsealedEvent32).TypeHandle.Value, 32),
+        new(typeof(UnsealedEvent33).TypeHandle.Value, 33),
+        new(typeof(UnsealedEvent34).TypeHandle.Value, 34),
+        new(typeof(UnsealedEvent35).TypeHandle.Value, 35),
+        new(typeof(UnsealedEvent36).TypeHandle.Value, 36),
+        new(typeof(UnsealedEvent37).TypeHandle.Value, 37),
+        new(typeof(UnsealedEvent38).TypeHandle.Value, 38),
+        new(typeof(UnsealedEvent39).TypeHandle.Value, 39),
+        new(typeof(UnsealedEvent40).TypeHandle.Value, 40),
+        new(typeof(UnsealedEvent41).TypeHandle.Value, 41),
+        new(typeof(UnsealedEvent42).TypeHandle.Value, 42),
+        new(typeof(UnsealedEvent43).TypeHandle.Value, 43),
+        new(typeof(UnsealedEvent44).TypeHandle.Value, 44),
+        new(typeof(UnsealedEvent45).TypeHandle.Value, 45),
+        new(typeof(UnsealedEvent46).TypeHandle.Value, 46),
+        new(typeof(UnsealedEvent47).TypeHandle.Value, 47),
+        new(typeof(UnsealedEvent48).TypeHandle.Value, 48),
+        new(typeof(UnsealedEvent49).TypeHandle.Value, 49),
+        new(typeof(UnsealedEvent50).TypeHandle.Value, 50),
+        new(typeof(UnsealedEvent51).TypeHandle.Value, 51),
+        new(typeof(UnsealedEvent52).TypeHandle.Value, 52),
+        new(typeof(UnsealedEvent53).TypeHandle.Value, 53),
+        new(typeof(UnsealedEvent54).TypeHandle.Value, 54),
+        new(typeof(UnsealedEvent55).TypeHandle.Value, 55),
+        new(typeof(UnsealedEvent56).TypeHandle.Value, 56),
+        new(typeof(UnsealedEvent57).TypeHandle.Value, 57),
+        new(typeof(UnsealedEvent58).TypeHandle.Value, 58),
+        new(typeof(UnsealedEvent59).TypeHandle.Value, 59),
+        new(typeof(UnsealedEvent60).TypeHandle.Value, 60),
+        new(typeof(UnsealedEvent61).TypeHandle.Value, 61),
+        new(typeof(UnsealedEvent62).TypeHandle.Value, 62),
+        new(typeof(UnsealedEvent63).TypeHandle.Value, 63),
+    }.ToFrozenDictionary();
+
     private long _sum;
 
     public long Sum => _sum;
@@ -3420,6 +4537,16 @@ internal sealed class UnsealedTarget64 : ICrossoverTarget
         for (int i = 0; i < events.Length; i++)
         {
             IntegerDispatch(events[i]);
+        }
+
+        return _sum;
+    }
+
+    public long RunHandleDispatch(object[] events)
+    {
+        for (int i = 0; i < events.Length; i++)
+        {
+            HandleDispatch(events[i]);
         }
 
         return _sum;
@@ -3629,6 +4756,211 @@ internal sealed class UnsealedTarget64 : ICrossoverTarget
     private void IntegerDispatch(object @event)
     {
         if (@event is not null && Index.TryGetValue(@event.GetType(), out int index))
+        {
+            switch (index)
+            {
+                case 0:
+                    Apply(Unsafe.As<UnsealedEvent0>(@event));
+                    return;
+                case 1:
+                    Apply(Unsafe.As<UnsealedEvent1>(@event));
+                    return;
+                case 2:
+                    Apply(Unsafe.As<UnsealedEvent2>(@event));
+                    return;
+                case 3:
+                    Apply(Unsafe.As<UnsealedEvent3>(@event));
+                    return;
+                case 4:
+                    Apply(Unsafe.As<UnsealedEvent4>(@event));
+                    return;
+                case 5:
+                    Apply(Unsafe.As<UnsealedEvent5>(@event));
+                    return;
+                case 6:
+                    Apply(Unsafe.As<UnsealedEvent6>(@event));
+                    return;
+                case 7:
+                    Apply(Unsafe.As<UnsealedEvent7>(@event));
+                    return;
+                case 8:
+                    Apply(Unsafe.As<UnsealedEvent8>(@event));
+                    return;
+                case 9:
+                    Apply(Unsafe.As<UnsealedEvent9>(@event));
+                    return;
+                case 10:
+                    Apply(Unsafe.As<UnsealedEvent10>(@event));
+                    return;
+                case 11:
+                    Apply(Unsafe.As<UnsealedEvent11>(@event));
+                    return;
+                case 12:
+                    Apply(Unsafe.As<UnsealedEvent12>(@event));
+                    return;
+                case 13:
+                    Apply(Unsafe.As<UnsealedEvent13>(@event));
+                    return;
+                case 14:
+                    Apply(Unsafe.As<UnsealedEvent14>(@event));
+                    return;
+                case 15:
+                    Apply(Unsafe.As<UnsealedEvent15>(@event));
+                    return;
+                case 16:
+                    Apply(Unsafe.As<UnsealedEvent16>(@event));
+                    return;
+                case 17:
+                    Apply(Unsafe.As<UnsealedEvent17>(@event));
+                    return;
+                case 18:
+                    Apply(Unsafe.As<UnsealedEvent18>(@event));
+                    return;
+                case 19:
+                    Apply(Unsafe.As<UnsealedEvent19>(@event));
+                    return;
+                case 20:
+                    Apply(Unsafe.As<UnsealedEvent20>(@event));
+                    return;
+                case 21:
+                    Apply(Unsafe.As<UnsealedEvent21>(@event));
+                    return;
+                case 22:
+                    Apply(Unsafe.As<UnsealedEvent22>(@event));
+                    return;
+                case 23:
+                    Apply(Unsafe.As<UnsealedEvent23>(@event));
+                    return;
+                case 24:
+                    Apply(Unsafe.As<UnsealedEvent24>(@event));
+                    return;
+                case 25:
+                    Apply(Unsafe.As<UnsealedEvent25>(@event));
+                    return;
+                case 26:
+                    Apply(Unsafe.As<UnsealedEvent26>(@event));
+                    return;
+                case 27:
+                    Apply(Unsafe.As<UnsealedEvent27>(@event));
+                    return;
+                case 28:
+                    Apply(Unsafe.As<UnsealedEvent28>(@event));
+                    return;
+                case 29:
+                    Apply(Unsafe.As<UnsealedEvent29>(@event));
+                    return;
+                case 30:
+                    Apply(Unsafe.As<UnsealedEvent30>(@event));
+                    return;
+                case 31:
+                    Apply(Unsafe.As<UnsealedEvent31>(@event));
+                    return;
+                case 32:
+                    Apply(Unsafe.As<UnsealedEvent32>(@event));
+                    return;
+                case 33:
+                    Apply(Unsafe.As<UnsealedEvent33>(@event));
+                    return;
+                case 34:
+                    Apply(Unsafe.As<UnsealedEvent34>(@event));
+                    return;
+                case 35:
+                    Apply(Unsafe.As<UnsealedEvent35>(@event));
+                    return;
+                case 36:
+                    Apply(Unsafe.As<UnsealedEvent36>(@event));
+                    return;
+                case 37:
+                    Apply(Unsafe.As<UnsealedEvent37>(@event));
+                    return;
+                case 38:
+                    Apply(Unsafe.As<UnsealedEvent38>(@event));
+                    return;
+                case 39:
+                    Apply(Unsafe.As<UnsealedEvent39>(@event));
+                    return;
+                case 40:
+                    Apply(Unsafe.As<UnsealedEvent40>(@event));
+                    return;
+                case 41:
+                    Apply(Unsafe.As<UnsealedEvent41>(@event));
+                    return;
+                case 42:
+                    Apply(Unsafe.As<UnsealedEvent42>(@event));
+                    return;
+                case 43:
+                    Apply(Unsafe.As<UnsealedEvent43>(@event));
+                    return;
+                case 44:
+                    Apply(Unsafe.As<UnsealedEvent44>(@event));
+                    return;
+                case 45:
+                    Apply(Unsafe.As<UnsealedEvent45>(@event));
+                    return;
+                case 46:
+                    Apply(Unsafe.As<UnsealedEvent46>(@event));
+                    return;
+                case 47:
+                    Apply(Unsafe.As<UnsealedEvent47>(@event));
+                    return;
+                case 48:
+                    Apply(Unsafe.As<UnsealedEvent48>(@event));
+                    return;
+                case 49:
+                    Apply(Unsafe.As<UnsealedEvent49>(@event));
+                    return;
+                case 50:
+                    Apply(Unsafe.As<UnsealedEvent50>(@event));
+                    return;
+                case 51:
+                    Apply(Unsafe.As<UnsealedEvent51>(@event));
+                    return;
+                case 52:
+                    Apply(Unsafe.As<UnsealedEvent52>(@event));
+                    return;
+                case 53:
+                    Apply(Unsafe.As<UnsealedEvent53>(@event));
+                    return;
+                case 54:
+                    Apply(Unsafe.As<UnsealedEvent54>(@event));
+                    return;
+                case 55:
+                    Apply(Unsafe.As<UnsealedEvent55>(@event));
+                    return;
+                case 56:
+                    Apply(Unsafe.As<UnsealedEvent56>(@event));
+                    return;
+                case 57:
+                    Apply(Unsafe.As<UnsealedEvent57>(@event));
+                    return;
+                case 58:
+                    Apply(Unsafe.As<UnsealedEvent58>(@event));
+                    return;
+                case 59:
+                    Apply(Unsafe.As<UnsealedEvent59>(@event));
+                    return;
+                case 60:
+                    Apply(Unsafe.As<UnsealedEvent60>(@event));
+                    return;
+                case 61:
+                    Apply(Unsafe.As<UnsealedEvent61>(@event));
+                    return;
+                case 62:
+                    Apply(Unsafe.As<UnsealedEvent62>(@event));
+                    return;
+                case 63:
+                    Apply(Unsafe.As<UnsealedEvent63>(@event));
+                    return;
+            }
+        }
+
+        TypeSwitch(@event!);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void HandleDispatch(object @event)
+    {
+        if (@event is not null && HandleIndex.TryGetValue(Type.GetTypeHandle(@event).Value, out int index))
         {
             switch (index)
             {
@@ -4093,6 +5425,138 @@ internal sealed class SealedTarget128 : ICrossoverTarget
         new(typeof(SealedEvent127), 127),
     }.ToFrozenDictionary();
 
+    private static readonly FrozenDictionary<nint, int> HandleIndex = new KeyValuePair<nint, int>[]
+    {
+        new(typeof(SealedEvent0).TypeHandle.Value, 0),
+        new(typeof(SealedEvent1).TypeHandle.Value, 1),
+        new(typeof(SealedEvent2).TypeHandle.Value, 2),
+        new(typeof(SealedEvent3).TypeHandle.Value, 3),
+        new(typeof(SealedEvent4).TypeHandle.Value, 4),
+        new(typeof(SealedEvent5).TypeHandle.Value, 5),
+        new(typeof(SealedEvent6).TypeHandle.Value, 6),
+        new(typeof(SealedEvent7).TypeHandle.Value, 7),
+        new(typeof(SealedEvent8).TypeHandle.Value, 8),
+        new(typeof(SealedEvent9).TypeHandle.Value, 9),
+        new(typeof(SealedEvent10).TypeHandle.Value, 10),
+        new(typeof(SealedEvent11).TypeHandle.Value, 11),
+        new(typeof(SealedEvent12).TypeHandle.Value, 12),
+        new(typeof(SealedEvent13).TypeHandle.Value, 13),
+        new(typeof(SealedEvent14).TypeHandle.Value, 14),
+        new(typeof(SealedEvent15).TypeHandle.Value, 15),
+        new(typeof(SealedEvent16).TypeHandle.Value, 16),
+        new(typeof(SealedEvent17).TypeHandle.Value, 17),
+        new(typeof(SealedEvent18).TypeHandle.Value, 18),
+        new(typeof(SealedEvent19).TypeHandle.Value, 19),
+        new(typeof(SealedEvent20).TypeHandle.Value, 20),
+        new(typeof(SealedEvent21).TypeHandle.Value, 21),
+        new(typeof(SealedEvent22).TypeHandle.Value, 22),
+        new(typeof(SealedEvent23).TypeHandle.Value, 23),
+        new(typeof(SealedEvent24).TypeHandle.Value, 24),
+        new(typeof(SealedEvent25).TypeHandle.Value, 25),
+        new(typeof(SealedEvent26).TypeHandle.Value, 26),
+        new(typeof(SealedEvent27).TypeHandle.Value, 27),
+        new(typeof(SealedEvent28).TypeHandle.Value, 28),
+        new(typeof(SealedEvent29).TypeHandle.Value, 29),
+        new(typeof(SealedEvent30).TypeHandle.Value, 30),
+        new(typeof(SealedEvent31).TypeHandle.Value, 31),
+        new(typeof(SealedEvent32).TypeHandle.Value, 32),
+        new(typeof(SealedEvent33).TypeHandle.Value, 33),
+        new(typeof(SealedEvent34).TypeHandle.Value, 34),
+        new(typeof(SealedEvent35).TypeHandle.Value, 35),
+        new(typeof(SealedEvent36).TypeHandle.Value, 36),
+        new(typeof(SealedEvent37).TypeHandle.Value, 37),
+        new(typeof(SealedEvent38).TypeHandle.Value, 38),
+        new(typeof(SealedEvent39).TypeHandle.Value, 39),
+        new(typeof(SealedEvent40).TypeHandle.Value, 40),
+        new(typeof(SealedEvent41).TypeHandle.Value, 41),
+        new(typeof(SealedEvent42).TypeHandle.Value, 42),
+        new(typeof(SealedEvent43).TypeHandle.Value, 43),
+        new(typeof(SealedEvent44).TypeHandle.Value, 44),
+        new(typeof(SealedEvent45).TypeHandle.Value, 45),
+        new(typeof(SealedEvent46).TypeHandle.Value, 46),
+        new(typeof(SealedEvent47).TypeHandle.Value, 47),
+        new(typeof(SealedEvent48).TypeHandle.Value, 48),
+        new(typeof(SealedEvent49).TypeHandle.Value, 49),
+        new(typeof(SealedEvent50).TypeHandle.Value, 50),
+        new(typeof(SealedEvent51).TypeHandle.Value, 51),
+        new(typeof(SealedEvent52).TypeHandle.Value, 52),
+        new(typeof(SealedEvent53).TypeHandle.Value, 53),
+        new(typeof(SealedEvent54).TypeHandle.Value, 54),
+        new(typeof(SealedEvent55).TypeHandle.Value, 55),
+        new(typeof(SealedEvent56).TypeHandle.Value, 56),
+        new(typeof(SealedEvent57).TypeHandle.Value, 57),
+        new(typeof(SealedEvent58).TypeHandle.Value, 58),
+        new(typeof(SealedEvent59).TypeHandle.Value, 59),
+        new(typeof(SealedEvent60).TypeHandle.Value, 60),
+        new(typeof(SealedEvent61).TypeHandle.Value, 61),
+        new(typeof(SealedEvent62).TypeHandle.Value, 62),
+        new(typeof(SealedEvent63).TypeHandle.Value, 63),
+        new(typeof(SealedEvent64).TypeHandle.Value, 64),
+        new(typeof(SealedEvent65).TypeHandle.Value, 65),
+        new(typeof(SealedEvent66).TypeHandle.Value, 66),
+        new(typeof(SealedEvent67).TypeHandle.Value, 67),
+        new(typeof(SealedEvent68).TypeHandle.Value, 68),
+        new(typeof(SealedEvent69).TypeHandle.Value, 69),
+        new(typeof(SealedEvent70).TypeHandle.Value, 70),
+        new(typeof(SealedEvent71).TypeHandle.Value, 71),
+        new(typeof(SealedEvent72).TypeHandle.Value, 72),
+        new(typeof(SealedEvent73).TypeHandle.Value, 73),
+        new(typeof(SealedEvent74).TypeHandle.Value, 74),
+        new(typeof(SealedEvent75).TypeHandle.Value, 75),
+        new(typeof(SealedEvent76).TypeHandle.Value, 76),
+        new(typeof(SealedEvent77).TypeHandle.Value, 77),
+        new(typeof(SealedEvent78).TypeHandle.Value, 78),
+        new(typeof(SealedEvent79).TypeHandle.Value, 79),
+        new(typeof(SealedEvent80).TypeHandle.Value, 80),
+        new(typeof(SealedEvent81).TypeHandle.Value, 81),
+        new(typeof(SealedEvent82).TypeHandle.Value, 82),
+        new(typeof(SealedEvent83).TypeHandle.Value, 83),
+        new(typeof(SealedEvent84).TypeHandle.Value, 84),
+        new(typeof(SealedEvent85).TypeHandle.Value, 85),
+        new(typeof(SealedEvent86).TypeHandle.Value, 86),
+        new(typeof(SealedEvent87).TypeHandle.Value, 87),
+        new(typeof(SealedEvent88).TypeHandle.Value, 88),
+        new(typeof(SealedEvent89).TypeHandle.Value, 89),
+        new(typeof(SealedEvent90).TypeHandle.Value, 90),
+        new(typeof(SealedEvent91).TypeHandle.Value, 91),
+        new(typeof(SealedEvent92).TypeHandle.Value, 92),
+        new(typeof(SealedEvent93).TypeHandle.Value, 93),
+        new(typeof(SealedEvent94).TypeHandle.Value, 94),
+        new(typeof(SealedEvent95).TypeHandle.Value, 95),
+        new(typeof(SealedEvent96).TypeHandle.Value, 96),
+        new(typeof(SealedEvent97).TypeHandle.Value, 97),
+        new(typeof(SealedEvent98).TypeHandle.Value, 98),
+        new(typeof(SealedEvent99).TypeHandle.Value, 99),
+        new(typeof(SealedEvent100).TypeHandle.Value, 100),
+        new(typeof(SealedEvent101).TypeHandle.Value, 101),
+        new(typeof(SealedEvent102).TypeHandle.Value, 102),
+        new(typeof(SealedEvent103).TypeHandle.Value, 103),
+        new(typeof(SealedEvent104).TypeHandle.Value, 104),
+        new(typeof(SealedEvent105).TypeHandle.Value, 105),
+        new(typeof(SealedEvent106).TypeHandle.Value, 106),
+        new(typeof(SealedEvent107).TypeHandle.Value, 107),
+        new(typeof(SealedEvent108).TypeHandle.Value, 108),
+        new(typeof(SealedEvent109).TypeHandle.Value, 109),
+        new(typeof(SealedEvent110).TypeHandle.Value, 110),
+        new(typeof(SealedEvent111).TypeHandle.Value, 111),
+        new(typeof(SealedEvent112).TypeHandle.Value, 112),
+        new(typeof(SealedEvent113).TypeHandle.Value, 113),
+        new(typeof(SealedEvent114).TypeHandle.Value, 114),
+        new(typeof(SealedEvent115).TypeHandle.Value, 115),
+        new(typeof(SealedEvent116).TypeHandle.Value, 116),
+        new(typeof(SealedEvent117).TypeHandle.Value, 117),
+        new(typeof(SealedEvent118).TypeHandle.Value, 118),
+        new(typeof(SealedEvent119).TypeHandle.Value, 119),
+        new(typeof(SealedEvent120).TypeHandle.Value, 120),
+        new(typeof(SealedEvent121).TypeHandle.Value, 121),
+        new(typeof(SealedEvent122).TypeHandle.Value, 122),
+        new(typeof(SealedEvent123).TypeHandle.Value, 123),
+        new(typeof(SealedEvent124).TypeHandle.Value, 124),
+        new(typeof(SealedEvent125).TypeHandle.Value, 125),
+        new(typeof(SealedEvent126).TypeHandle.Value, 126),
+        new(typeof(SealedEvent127).TypeHandle.Value, 127),
+    }.ToFrozenDictionary();
+
     private long _sum;
 
     public long Sum => _sum;
@@ -4112,6 +5576,16 @@ internal sealed class SealedTarget128 : ICrossoverTarget
         for (int i = 0; i < events.Length; i++)
         {
             IntegerDispatch(events[i]);
+        }
+
+        return _sum;
+    }
+
+    public long RunHandleDispatch(object[] events)
+    {
+        for (int i = 0; i < events.Length; i++)
+        {
+            HandleDispatch(events[i]);
         }
 
         return _sum;
@@ -4906,6 +6380,403 @@ internal sealed class SealedTarget128 : ICrossoverTarget
         TypeSwitch(@event!);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void HandleDispatch(object @event)
+    {
+        if (@event is not null && HandleIndex.TryGetValue(Type.GetTypeHandle(@event).Value, out int index))
+        {
+            switch (index)
+            {
+                case 0:
+                    Apply(Unsafe.As<SealedEvent0>(@event));
+                    return;
+                case 1:
+                    Apply(Unsafe.As<SealedEvent1>(@event));
+                    return;
+                case 2:
+                    Apply(Unsafe.As<SealedEvent2>(@event));
+                    return;
+                case 3:
+                    Apply(Unsafe.As<SealedEvent3>(@event));
+                    return;
+                case 4:
+                    Apply(Unsafe.As<SealedEvent4>(@event));
+                    return;
+                case 5:
+                    Apply(Unsafe.As<SealedEvent5>(@event));
+                    return;
+                case 6:
+                    Apply(Unsafe.As<SealedEvent6>(@event));
+                    return;
+                case 7:
+                    Apply(Unsafe.As<SealedEvent7>(@event));
+                    return;
+                case 8:
+                    Apply(Unsafe.As<SealedEvent8>(@event));
+                    return;
+                case 9:
+                    Apply(Unsafe.As<SealedEvent9>(@event));
+                    return;
+                case 10:
+                    Apply(Unsafe.As<SealedEvent10>(@event));
+                    return;
+                case 11:
+                    Apply(Unsafe.As<SealedEvent11>(@event));
+                    return;
+                case 12:
+                    Apply(Unsafe.As<SealedEvent12>(@event));
+                    return;
+                case 13:
+                    Apply(Unsafe.As<SealedEvent13>(@event));
+                    return;
+                case 14:
+                    Apply(Unsafe.As<SealedEvent14>(@event));
+                    return;
+                case 15:
+                    Apply(Unsafe.As<SealedEvent15>(@event));
+                    return;
+                case 16:
+                    Apply(Unsafe.As<SealedEvent16>(@event));
+                    return;
+                case 17:
+                    Apply(Unsafe.As<SealedEvent17>(@event));
+                    return;
+                case 18:
+                    Apply(Unsafe.As<SealedEvent18>(@event));
+                    return;
+                case 19:
+                    Apply(Unsafe.As<SealedEvent19>(@event));
+                    return;
+                case 20:
+                    Apply(Unsafe.As<SealedEvent20>(@event));
+                    return;
+                case 21:
+                    Apply(Unsafe.As<SealedEvent21>(@event));
+                    return;
+                case 22:
+                    Apply(Unsafe.As<SealedEvent22>(@event));
+                    return;
+                case 23:
+                    Apply(Unsafe.As<SealedEvent23>(@event));
+                    return;
+                case 24:
+                    Apply(Unsafe.As<SealedEvent24>(@event));
+                    return;
+                case 25:
+                    Apply(Unsafe.As<SealedEvent25>(@event));
+                    return;
+                case 26:
+                    Apply(Unsafe.As<SealedEvent26>(@event));
+                    return;
+                case 27:
+                    Apply(Unsafe.As<SealedEvent27>(@event));
+                    return;
+                case 28:
+                    Apply(Unsafe.As<SealedEvent28>(@event));
+                    return;
+                case 29:
+                    Apply(Unsafe.As<SealedEvent29>(@event));
+                    return;
+                case 30:
+                    Apply(Unsafe.As<SealedEvent30>(@event));
+                    return;
+                case 31:
+                    Apply(Unsafe.As<SealedEvent31>(@event));
+                    return;
+                case 32:
+                    Apply(Unsafe.As<SealedEvent32>(@event));
+                    return;
+                case 33:
+                    Apply(Unsafe.As<SealedEvent33>(@event));
+                    return;
+                case 34:
+                    Apply(Unsafe.As<SealedEvent34>(@event));
+                    return;
+                case 35:
+                    Apply(Unsafe.As<SealedEvent35>(@event));
+                    return;
+                case 36:
+                    Apply(Unsafe.As<SealedEvent36>(@event));
+                    return;
+                case 37:
+                    Apply(Unsafe.As<SealedEvent37>(@event));
+                    return;
+                case 38:
+                    Apply(Unsafe.As<SealedEvent38>(@event));
+                    return;
+                case 39:
+                    Apply(Unsafe.As<SealedEvent39>(@event));
+                    return;
+                case 40:
+                    Apply(Unsafe.As<SealedEvent40>(@event));
+                    return;
+                case 41:
+                    Apply(Unsafe.As<SealedEvent41>(@event));
+                    return;
+                case 42:
+                    Apply(Unsafe.As<SealedEvent42>(@event));
+                    return;
+                case 43:
+                    Apply(Unsafe.As<SealedEvent43>(@event));
+                    return;
+                case 44:
+                    Apply(Unsafe.As<SealedEvent44>(@event));
+                    return;
+                case 45:
+                    Apply(Unsafe.As<SealedEvent45>(@event));
+                    return;
+                case 46:
+                    Apply(Unsafe.As<SealedEvent46>(@event));
+                    return;
+                case 47:
+                    Apply(Unsafe.As<SealedEvent47>(@event));
+                    return;
+                case 48:
+                    Apply(Unsafe.As<SealedEvent48>(@event));
+                    return;
+                case 49:
+                    Apply(Unsafe.As<SealedEvent49>(@event));
+                    return;
+                case 50:
+                    Apply(Unsafe.As<SealedEvent50>(@event));
+                    return;
+                case 51:
+                    Apply(Unsafe.As<SealedEvent51>(@event));
+                    return;
+                case 52:
+                    Apply(Unsafe.As<SealedEvent52>(@event));
+                    return;
+                case 53:
+                    Apply(Unsafe.As<SealedEvent53>(@event));
+                    return;
+                case 54:
+                    Apply(Unsafe.As<SealedEvent54>(@event));
+                    return;
+                case 55:
+                    Apply(Unsafe.As<SealedEvent55>(@event));
+                    return;
+                case 56:
+                    Apply(Unsafe.As<SealedEvent56>(@event));
+                    return;
+                case 57:
+                    Apply(Unsafe.As<SealedEvent57>(@event));
+                    return;
+                case 58:
+                    Apply(Unsafe.As<SealedEvent58>(@event));
+                    return;
+                case 59:
+                    Apply(Unsafe.As<SealedEvent59>(@event));
+                    return;
+                case 60:
+                    Apply(Unsafe.As<SealedEvent60>(@event));
+                    return;
+                case 61:
+                    Apply(Unsafe.As<SealedEvent61>(@event));
+                    return;
+                case 62:
+                    Apply(Unsafe.As<SealedEvent62>(@event));
+                    return;
+                case 63:
+                    Apply(Unsafe.As<SealedEvent63>(@event));
+                    return;
+                case 64:
+                    Apply(Unsafe.As<SealedEvent64>(@event));
+                    return;
+                case 65:
+                    Apply(Unsafe.As<SealedEvent65>(@event));
+                    return;
+                case 66:
+                    Apply(Unsafe.As<SealedEvent66>(@event));
+                    return;
+                case 67:
+                    Apply(Unsafe.As<SealedEvent67>(@event));
+                    return;
+                case 68:
+                    Apply(Unsafe.As<SealedEvent68>(@event));
+                    return;
+                case 69:
+                    Apply(Unsafe.As<SealedEvent69>(@event));
+                    return;
+                case 70:
+                    Apply(Unsafe.As<SealedEvent70>(@event));
+                    return;
+                case 71:
+                    Apply(Unsafe.As<SealedEvent71>(@event));
+                    return;
+                case 72:
+                    Apply(Unsafe.As<SealedEvent72>(@event));
+                    return;
+                case 73:
+                    Apply(Unsafe.As<SealedEvent73>(@event));
+                    return;
+                case 74:
+                    Apply(Unsafe.As<SealedEvent74>(@event));
+                    return;
+                case 75:
+                    Apply(Unsafe.As<SealedEvent75>(@event));
+                    return;
+                case 76:
+                    Apply(Unsafe.As<SealedEvent76>(@event));
+                    return;
+                case 77:
+                    Apply(Unsafe.As<SealedEvent77>(@event));
+                    return;
+                case 78:
+                    Apply(Unsafe.As<SealedEvent78>(@event));
+                    return;
+                case 79:
+                    Apply(Unsafe.As<SealedEvent79>(@event));
+                    return;
+                case 80:
+                    Apply(Unsafe.As<SealedEvent80>(@event));
+                    return;
+                case 81:
+                    Apply(Unsafe.As<SealedEvent81>(@event));
+                    return;
+                case 82:
+                    Apply(Unsafe.As<SealedEvent82>(@event));
+                    return;
+                case 83:
+                    Apply(Unsafe.As<SealedEvent83>(@event));
+                    return;
+                case 84:
+                    Apply(Unsafe.As<SealedEvent84>(@event));
+                    return;
+                case 85:
+                    Apply(Unsafe.As<SealedEvent85>(@event));
+                    return;
+                case 86:
+                    Apply(Unsafe.As<SealedEvent86>(@event));
+                    return;
+                case 87:
+                    Apply(Unsafe.As<SealedEvent87>(@event));
+                    return;
+                case 88:
+                    Apply(Unsafe.As<SealedEvent88>(@event));
+                    return;
+                case 89:
+                    Apply(Unsafe.As<SealedEvent89>(@event));
+                    return;
+                case 90:
+                    Apply(Unsafe.As<SealedEvent90>(@event));
+                    return;
+                case 91:
+                    Apply(Unsafe.As<SealedEvent91>(@event));
+                    return;
+                case 92:
+                    Apply(Unsafe.As<SealedEvent92>(@event));
+                    return;
+                case 93:
+                    Apply(Unsafe.As<SealedEvent93>(@event));
+                    return;
+                case 94:
+                    Apply(Unsafe.As<SealedEvent94>(@event));
+                    return;
+                case 95:
+                    Apply(Unsafe.As<SealedEvent95>(@event));
+                    return;
+                case 96:
+                    Apply(Unsafe.As<SealedEvent96>(@event));
+                    return;
+                case 97:
+                    Apply(Unsafe.As<SealedEvent97>(@event));
+                    return;
+                case 98:
+                    Apply(Unsafe.As<SealedEvent98>(@event));
+                    return;
+                case 99:
+                    Apply(Unsafe.As<SealedEvent99>(@event));
+                    return;
+                case 100:
+                    Apply(Unsafe.As<SealedEvent100>(@event));
+                    return;
+                case 101:
+                    Apply(Unsafe.As<SealedEvent101>(@event));
+                    return;
+                case 102:
+                    Apply(Unsafe.As<SealedEvent102>(@event));
+                    return;
+                case 103:
+                    Apply(Unsafe.As<SealedEvent103>(@event));
+                    return;
+                case 104:
+                    Apply(Unsafe.As<SealedEvent104>(@event));
+                    return;
+                case 105:
+                    Apply(Unsafe.As<SealedEvent105>(@event));
+                    return;
+                case 106:
+                    Apply(Unsafe.As<SealedEvent106>(@event));
+                    return;
+                case 107:
+                    Apply(Unsafe.As<SealedEvent107>(@event));
+                    return;
+                case 108:
+                    Apply(Unsafe.As<SealedEvent108>(@event));
+                    return;
+                case 109:
+                    Apply(Unsafe.As<SealedEvent109>(@event));
+                    return;
+                case 110:
+                    Apply(Unsafe.As<SealedEvent110>(@event));
+                    return;
+                case 111:
+                    Apply(Unsafe.As<SealedEvent111>(@event));
+                    return;
+                case 112:
+                    Apply(Unsafe.As<SealedEvent112>(@event));
+                    return;
+                case 113:
+                    Apply(Unsafe.As<SealedEvent113>(@event));
+                    return;
+                case 114:
+                    Apply(Unsafe.As<SealedEvent114>(@event));
+                    return;
+                case 115:
+                    Apply(Unsafe.As<SealedEvent115>(@event));
+                    return;
+                case 116:
+                    Apply(Unsafe.As<SealedEvent116>(@event));
+                    return;
+                case 117:
+                    Apply(Unsafe.As<SealedEvent117>(@event));
+                    return;
+                case 118:
+                    Apply(Unsafe.As<SealedEvent118>(@event));
+                    return;
+                case 119:
+                    Apply(Unsafe.As<SealedEvent119>(@event));
+                    return;
+                case 120:
+                    Apply(Unsafe.As<SealedEvent120>(@event));
+                    return;
+                case 121:
+                    Apply(Unsafe.As<SealedEvent121>(@event));
+                    return;
+                case 122:
+                    Apply(Unsafe.As<SealedEvent122>(@event));
+                    return;
+                case 123:
+                    Apply(Unsafe.As<SealedEvent123>(@event));
+                    return;
+                case 124:
+                    Apply(Unsafe.As<SealedEvent124>(@event));
+                    return;
+                case 125:
+                    Apply(Unsafe.As<SealedEvent125>(@event));
+                    return;
+                case 126:
+                    Apply(Unsafe.As<SealedEvent126>(@event));
+                    return;
+                case 127:
+                    Apply(Unsafe.As<SealedEvent127>(@event));
+                    return;
+            }
+        }
+
+        TypeSwitch(@event!);
+    }
+
     private void Apply(SealedEvent0 e) => _sum += e.Value + 1;
 
     private void Apply(SealedEvent1 e) => _sum += e.Value + 2;
@@ -5297,6 +7168,138 @@ internal sealed class UnsealedTarget128 : ICrossoverTarget
         new(typeof(UnsealedEvent127), 127),
     }.ToFrozenDictionary();
 
+    private static readonly FrozenDictionary<nint, int> HandleIndex = new KeyValuePair<nint, int>[]
+    {
+        new(typeof(UnsealedEvent0).TypeHandle.Value, 0),
+        new(typeof(UnsealedEvent1).TypeHandle.Value, 1),
+        new(typeof(UnsealedEvent2).TypeHandle.Value, 2),
+        new(typeof(UnsealedEvent3).TypeHandle.Value, 3),
+        new(typeof(UnsealedEvent4).TypeHandle.Value, 4),
+        new(typeof(UnsealedEvent5).TypeHandle.Value, 5),
+        new(typeof(UnsealedEvent6).TypeHandle.Value, 6),
+        new(typeof(UnsealedEvent7).TypeHandle.Value, 7),
+        new(typeof(UnsealedEvent8).TypeHandle.Value, 8),
+        new(typeof(UnsealedEvent9).TypeHandle.Value, 9),
+        new(typeof(UnsealedEvent10).TypeHandle.Value, 10),
+        new(typeof(UnsealedEvent11).TypeHandle.Value, 11),
+        new(typeof(UnsealedEvent12).TypeHandle.Value, 12),
+        new(typeof(UnsealedEvent13).TypeHandle.Value, 13),
+        new(typeof(UnsealedEvent14).TypeHandle.Value, 14),
+        new(typeof(UnsealedEvent15).TypeHandle.Value, 15),
+        new(typeof(UnsealedEvent16).TypeHandle.Value, 16),
+        new(typeof(UnsealedEvent17).TypeHandle.Value, 17),
+        new(typeof(UnsealedEvent18).TypeHandle.Value, 18),
+        new(typeof(UnsealedEvent19).TypeHandle.Value, 19),
+        new(typeof(UnsealedEvent20).TypeHandle.Value, 20),
+        new(typeof(UnsealedEvent21).TypeHandle.Value, 21),
+        new(typeof(UnsealedEvent22).TypeHandle.Value, 22),
+        new(typeof(UnsealedEvent23).TypeHandle.Value, 23),
+        new(typeof(UnsealedEvent24).TypeHandle.Value, 24),
+        new(typeof(UnsealedEvent25).TypeHandle.Value, 25),
+        new(typeof(UnsealedEvent26).TypeHandle.Value, 26),
+        new(typeof(UnsealedEvent27).TypeHandle.Value, 27),
+        new(typeof(UnsealedEvent28).TypeHandle.Value, 28),
+        new(typeof(UnsealedEvent29).TypeHandle.Value, 29),
+        new(typeof(UnsealedEvent30).TypeHandle.Value, 30),
+        new(typeof(UnsealedEvent31).TypeHandle.Value, 31),
+        new(typeof(UnsealedEvent32).TypeHandle.Value, 32),
+        new(typeof(UnsealedEvent33).TypeHandle.Value, 33),
+        new(typeof(UnsealedEvent34).TypeHandle.Value, 34),
+        new(typeof(UnsealedEvent35).TypeHandle.Value, 35),
+        new(typeof(UnsealedEvent36).TypeHandle.Value, 36),
+        new(typeof(UnsealedEvent37).TypeHandle.Value, 37),
+        new(typeof(UnsealedEvent38).TypeHandle.Value, 38),
+        new(typeof(UnsealedEvent39).TypeHandle.Value, 39),
+        new(typeof(UnsealedEvent40).TypeHandle.Value, 40),
+        new(typeof(UnsealedEvent41).TypeHandle.Value, 41),
+        new(typeof(UnsealedEvent42).TypeHandle.Value, 42),
+        new(typeof(UnsealedEvent43).TypeHandle.Value, 43),
+        new(typeof(UnsealedEvent44).TypeHandle.Value, 44),
+        new(typeof(UnsealedEvent45).TypeHandle.Value, 45),
+        new(typeof(UnsealedEvent46).TypeHandle.Value, 46),
+        new(typeof(UnsealedEvent47).TypeHandle.Value, 47),
+        new(typeof(UnsealedEvent48).TypeHandle.Value, 48),
+        new(typeof(UnsealedEvent49).TypeHandle.Value, 49),
+        new(typeof(UnsealedEvent50).TypeHandle.Value, 50),
+        new(typeof(UnsealedEvent51).TypeHandle.Value, 51),
+        new(typeof(UnsealedEvent52).TypeHandle.Value, 52),
+        new(typeof(UnsealedEvent53).TypeHandle.Value, 53),
+        new(typeof(UnsealedEvent54).TypeHandle.Value, 54),
+        new(typeof(UnsealedEvent55).TypeHandle.Value, 55),
+        new(typeof(UnsealedEvent56).TypeHandle.Value, 56),
+        new(typeof(UnsealedEvent57).TypeHandle.Value, 57),
+        new(typeof(UnsealedEvent58).TypeHandle.Value, 58),
+        new(typeof(UnsealedEvent59).TypeHandle.Value, 59),
+        new(typeof(UnsealedEvent60).TypeHandle.Value, 60),
+        new(typeof(UnsealedEvent61).TypeHandle.Value, 61),
+        new(typeof(UnsealedEvent62).TypeHandle.Value, 62),
+        new(typeof(UnsealedEvent63).TypeHandle.Value, 63),
+        new(typeof(UnsealedEvent64).TypeHandle.Value, 64),
+        new(typeof(UnsealedEvent65).TypeHandle.Value, 65),
+        new(typeof(UnsealedEvent66).TypeHandle.Value, 66),
+        new(typeof(UnsealedEvent67).TypeHandle.Value, 67),
+        new(typeof(UnsealedEvent68).TypeHandle.Value, 68),
+        new(typeof(UnsealedEvent69).TypeHandle.Value, 69),
+        new(typeof(UnsealedEvent70).TypeHandle.Value, 70),
+        new(typeof(UnsealedEvent71).TypeHandle.Value, 71),
+        new(typeof(UnsealedEvent72).TypeHandle.Value, 72),
+        new(typeof(UnsealedEvent73).TypeHandle.Value, 73),
+        new(typeof(UnsealedEvent74).TypeHandle.Value, 74),
+        new(typeof(UnsealedEvent75).TypeHandle.Value, 75),
+        new(typeof(UnsealedEvent76).TypeHandle.Value, 76),
+        new(typeof(UnsealedEvent77).TypeHandle.Value, 77),
+        new(typeof(UnsealedEvent78).TypeHandle.Value, 78),
+        new(typeof(UnsealedEvent79).TypeHandle.Value, 79),
+        new(typeof(UnsealedEvent80).TypeHandle.Value, 80),
+        new(typeof(UnsealedEvent81).TypeHandle.Value, 81),
+        new(typeof(UnsealedEvent82).TypeHandle.Value, 82),
+        new(typeof(UnsealedEvent83).TypeHandle.Value, 83),
+        new(typeof(UnsealedEvent84).TypeHandle.Value, 84),
+        new(typeof(UnsealedEvent85).TypeHandle.Value, 85),
+        new(typeof(UnsealedEvent86).TypeHandle.Value, 86),
+        new(typeof(UnsealedEvent87).TypeHandle.Value, 87),
+        new(typeof(UnsealedEvent88).TypeHandle.Value, 88),
+        new(typeof(UnsealedEvent89).TypeHandle.Value, 89),
+        new(typeof(UnsealedEvent90).TypeHandle.Value, 90),
+        new(typeof(UnsealedEvent91).TypeHandle.Value, 91),
+        new(typeof(UnsealedEvent92).TypeHandle.Value, 92),
+        new(typeof(UnsealedEvent93).TypeHandle.Value, 93),
+        new(typeof(UnsealedEvent94).TypeHandle.Value, 94),
+        new(typeof(UnsealedEvent95).TypeHandle.Value, 95),
+        new(typeof(UnsealedEvent96).TypeHandle.Value, 96),
+        new(typeof(UnsealedEvent97).TypeHandle.Value, 97),
+        new(typeof(UnsealedEvent98).TypeHandle.Value, 98),
+        new(typeof(UnsealedEvent99).TypeHandle.Value, 99),
+        new(typeof(UnsealedEvent100).TypeHandle.Value, 100),
+        new(typeof(UnsealedEvent101).TypeHandle.Value, 101),
+        new(typeof(UnsealedEvent102).TypeHandle.Value, 102),
+        new(typeof(UnsealedEvent103).TypeHandle.Value, 103),
+        new(typeof(UnsealedEvent104).TypeHandle.Value, 104),
+        new(typeof(UnsealedEvent105).TypeHandle.Value, 105),
+        new(typeof(UnsealedEvent106).TypeHandle.Value, 106),
+        new(typeof(UnsealedEvent107).TypeHandle.Value, 107),
+        new(typeof(UnsealedEvent108).TypeHandle.Value, 108),
+        new(typeof(UnsealedEvent109).TypeHandle.Value, 109),
+        new(typeof(UnsealedEvent110).TypeHandle.Value, 110),
+        new(typeof(UnsealedEvent111).TypeHandle.Value, 111),
+        new(typeof(UnsealedEvent112).TypeHandle.Value, 112),
+        new(typeof(UnsealedEvent113).TypeHandle.Value, 113),
+        new(typeof(UnsealedEvent114).TypeHandle.Value, 114),
+        new(typeof(UnsealedEvent115).TypeHandle.Value, 115),
+        new(typeof(UnsealedEvent116).TypeHandle.Value, 116),
+        new(typeof(UnsealedEvent117).TypeHandle.Value, 117),
+        new(typeof(UnsealedEvent118).TypeHandle.Value, 118),
+        new(typeof(UnsealedEvent119).TypeHandle.Value, 119),
+        new(typeof(UnsealedEvent120).TypeHandle.Value, 120),
+        new(typeof(UnsealedEvent121).TypeHandle.Value, 121),
+        new(typeof(UnsealedEvent122).TypeHandle.Value, 122),
+        new(typeof(UnsealedEvent123).TypeHandle.Value, 123),
+        new(typeof(UnsealedEvent124).TypeHandle.Value, 124),
+        new(typeof(UnsealedEvent125).TypeHandle.Value, 125),
+        new(typeof(UnsealedEvent126).TypeHandle.Value, 126),
+        new(typeof(UnsealedEvent127).TypeHandle.Value, 127),
+    }.ToFrozenDictionary();
+
     private long _sum;
 
     public long Sum => _sum;
@@ -5316,6 +7319,16 @@ internal sealed class UnsealedTarget128 : ICrossoverTarget
         for (int i = 0; i < events.Length; i++)
         {
             IntegerDispatch(events[i]);
+        }
+
+        return _sum;
+    }
+
+    public long RunHandleDispatch(object[] events)
+    {
+        for (int i = 0; i < events.Length; i++)
+        {
+            HandleDispatch(events[i]);
         }
 
         return _sum;
@@ -5717,6 +7730,403 @@ internal sealed class UnsealedTarget128 : ICrossoverTarget
     private void IntegerDispatch(object @event)
     {
         if (@event is not null && Index.TryGetValue(@event.GetType(), out int index))
+        {
+            switch (index)
+            {
+                case 0:
+                    Apply(Unsafe.As<UnsealedEvent0>(@event));
+                    return;
+                case 1:
+                    Apply(Unsafe.As<UnsealedEvent1>(@event));
+                    return;
+                case 2:
+                    Apply(Unsafe.As<UnsealedEvent2>(@event));
+                    return;
+                case 3:
+                    Apply(Unsafe.As<UnsealedEvent3>(@event));
+                    return;
+                case 4:
+                    Apply(Unsafe.As<UnsealedEvent4>(@event));
+                    return;
+                case 5:
+                    Apply(Unsafe.As<UnsealedEvent5>(@event));
+                    return;
+                case 6:
+                    Apply(Unsafe.As<UnsealedEvent6>(@event));
+                    return;
+                case 7:
+                    Apply(Unsafe.As<UnsealedEvent7>(@event));
+                    return;
+                case 8:
+                    Apply(Unsafe.As<UnsealedEvent8>(@event));
+                    return;
+                case 9:
+                    Apply(Unsafe.As<UnsealedEvent9>(@event));
+                    return;
+                case 10:
+                    Apply(Unsafe.As<UnsealedEvent10>(@event));
+                    return;
+                case 11:
+                    Apply(Unsafe.As<UnsealedEvent11>(@event));
+                    return;
+                case 12:
+                    Apply(Unsafe.As<UnsealedEvent12>(@event));
+                    return;
+                case 13:
+                    Apply(Unsafe.As<UnsealedEvent13>(@event));
+                    return;
+                case 14:
+                    Apply(Unsafe.As<UnsealedEvent14>(@event));
+                    return;
+                case 15:
+                    Apply(Unsafe.As<UnsealedEvent15>(@event));
+                    return;
+                case 16:
+                    Apply(Unsafe.As<UnsealedEvent16>(@event));
+                    return;
+                case 17:
+                    Apply(Unsafe.As<UnsealedEvent17>(@event));
+                    return;
+                case 18:
+                    Apply(Unsafe.As<UnsealedEvent18>(@event));
+                    return;
+                case 19:
+                    Apply(Unsafe.As<UnsealedEvent19>(@event));
+                    return;
+                case 20:
+                    Apply(Unsafe.As<UnsealedEvent20>(@event));
+                    return;
+                case 21:
+                    Apply(Unsafe.As<UnsealedEvent21>(@event));
+                    return;
+                case 22:
+                    Apply(Unsafe.As<UnsealedEvent22>(@event));
+                    return;
+                case 23:
+                    Apply(Unsafe.As<UnsealedEvent23>(@event));
+                    return;
+                case 24:
+                    Apply(Unsafe.As<UnsealedEvent24>(@event));
+                    return;
+                case 25:
+                    Apply(Unsafe.As<UnsealedEvent25>(@event));
+                    return;
+                case 26:
+                    Apply(Unsafe.As<UnsealedEvent26>(@event));
+                    return;
+                case 27:
+                    Apply(Unsafe.As<UnsealedEvent27>(@event));
+                    return;
+                case 28:
+                    Apply(Unsafe.As<UnsealedEvent28>(@event));
+                    return;
+                case 29:
+                    Apply(Unsafe.As<UnsealedEvent29>(@event));
+                    return;
+                case 30:
+                    Apply(Unsafe.As<UnsealedEvent30>(@event));
+                    return;
+                case 31:
+                    Apply(Unsafe.As<UnsealedEvent31>(@event));
+                    return;
+                case 32:
+                    Apply(Unsafe.As<UnsealedEvent32>(@event));
+                    return;
+                case 33:
+                    Apply(Unsafe.As<UnsealedEvent33>(@event));
+                    return;
+                case 34:
+                    Apply(Unsafe.As<UnsealedEvent34>(@event));
+                    return;
+                case 35:
+                    Apply(Unsafe.As<UnsealedEvent35>(@event));
+                    return;
+                case 36:
+                    Apply(Unsafe.As<UnsealedEvent36>(@event));
+                    return;
+                case 37:
+                    Apply(Unsafe.As<UnsealedEvent37>(@event));
+                    return;
+                case 38:
+                    Apply(Unsafe.As<UnsealedEvent38>(@event));
+                    return;
+                case 39:
+                    Apply(Unsafe.As<UnsealedEvent39>(@event));
+                    return;
+                case 40:
+                    Apply(Unsafe.As<UnsealedEvent40>(@event));
+                    return;
+                case 41:
+                    Apply(Unsafe.As<UnsealedEvent41>(@event));
+                    return;
+                case 42:
+                    Apply(Unsafe.As<UnsealedEvent42>(@event));
+                    return;
+                case 43:
+                    Apply(Unsafe.As<UnsealedEvent43>(@event));
+                    return;
+                case 44:
+                    Apply(Unsafe.As<UnsealedEvent44>(@event));
+                    return;
+                case 45:
+                    Apply(Unsafe.As<UnsealedEvent45>(@event));
+                    return;
+                case 46:
+                    Apply(Unsafe.As<UnsealedEvent46>(@event));
+                    return;
+                case 47:
+                    Apply(Unsafe.As<UnsealedEvent47>(@event));
+                    return;
+                case 48:
+                    Apply(Unsafe.As<UnsealedEvent48>(@event));
+                    return;
+                case 49:
+                    Apply(Unsafe.As<UnsealedEvent49>(@event));
+                    return;
+                case 50:
+                    Apply(Unsafe.As<UnsealedEvent50>(@event));
+                    return;
+                case 51:
+                    Apply(Unsafe.As<UnsealedEvent51>(@event));
+                    return;
+                case 52:
+                    Apply(Unsafe.As<UnsealedEvent52>(@event));
+                    return;
+                case 53:
+                    Apply(Unsafe.As<UnsealedEvent53>(@event));
+                    return;
+                case 54:
+                    Apply(Unsafe.As<UnsealedEvent54>(@event));
+                    return;
+                case 55:
+                    Apply(Unsafe.As<UnsealedEvent55>(@event));
+                    return;
+                case 56:
+                    Apply(Unsafe.As<UnsealedEvent56>(@event));
+                    return;
+                case 57:
+                    Apply(Unsafe.As<UnsealedEvent57>(@event));
+                    return;
+                case 58:
+                    Apply(Unsafe.As<UnsealedEvent58>(@event));
+                    return;
+                case 59:
+                    Apply(Unsafe.As<UnsealedEvent59>(@event));
+                    return;
+                case 60:
+                    Apply(Unsafe.As<UnsealedEvent60>(@event));
+                    return;
+                case 61:
+                    Apply(Unsafe.As<UnsealedEvent61>(@event));
+                    return;
+                case 62:
+                    Apply(Unsafe.As<UnsealedEvent62>(@event));
+                    return;
+                case 63:
+                    Apply(Unsafe.As<UnsealedEvent63>(@event));
+                    return;
+                case 64:
+                    Apply(Unsafe.As<UnsealedEvent64>(@event));
+                    return;
+                case 65:
+                    Apply(Unsafe.As<UnsealedEvent65>(@event));
+                    return;
+                case 66:
+                    Apply(Unsafe.As<UnsealedEvent66>(@event));
+                    return;
+                case 67:
+                    Apply(Unsafe.As<UnsealedEvent67>(@event));
+                    return;
+                case 68:
+                    Apply(Unsafe.As<UnsealedEvent68>(@event));
+                    return;
+                case 69:
+                    Apply(Unsafe.As<UnsealedEvent69>(@event));
+                    return;
+                case 70:
+                    Apply(Unsafe.As<UnsealedEvent70>(@event));
+                    return;
+                case 71:
+                    Apply(Unsafe.As<UnsealedEvent71>(@event));
+                    return;
+                case 72:
+                    Apply(Unsafe.As<UnsealedEvent72>(@event));
+                    return;
+                case 73:
+                    Apply(Unsafe.As<UnsealedEvent73>(@event));
+                    return;
+                case 74:
+                    Apply(Unsafe.As<UnsealedEvent74>(@event));
+                    return;
+                case 75:
+                    Apply(Unsafe.As<UnsealedEvent75>(@event));
+                    return;
+                case 76:
+                    Apply(Unsafe.As<UnsealedEvent76>(@event));
+                    return;
+                case 77:
+                    Apply(Unsafe.As<UnsealedEvent77>(@event));
+                    return;
+                case 78:
+                    Apply(Unsafe.As<UnsealedEvent78>(@event));
+                    return;
+                case 79:
+                    Apply(Unsafe.As<UnsealedEvent79>(@event));
+                    return;
+                case 80:
+                    Apply(Unsafe.As<UnsealedEvent80>(@event));
+                    return;
+                case 81:
+                    Apply(Unsafe.As<UnsealedEvent81>(@event));
+                    return;
+                case 82:
+                    Apply(Unsafe.As<UnsealedEvent82>(@event));
+                    return;
+                case 83:
+                    Apply(Unsafe.As<UnsealedEvent83>(@event));
+                    return;
+                case 84:
+                    Apply(Unsafe.As<UnsealedEvent84>(@event));
+                    return;
+                case 85:
+                    Apply(Unsafe.As<UnsealedEvent85>(@event));
+                    return;
+                case 86:
+                    Apply(Unsafe.As<UnsealedEvent86>(@event));
+                    return;
+                case 87:
+                    Apply(Unsafe.As<UnsealedEvent87>(@event));
+                    return;
+                case 88:
+                    Apply(Unsafe.As<UnsealedEvent88>(@event));
+                    return;
+                case 89:
+                    Apply(Unsafe.As<UnsealedEvent89>(@event));
+                    return;
+                case 90:
+                    Apply(Unsafe.As<UnsealedEvent90>(@event));
+                    return;
+                case 91:
+                    Apply(Unsafe.As<UnsealedEvent91>(@event));
+                    return;
+                case 92:
+                    Apply(Unsafe.As<UnsealedEvent92>(@event));
+                    return;
+                case 93:
+                    Apply(Unsafe.As<UnsealedEvent93>(@event));
+                    return;
+                case 94:
+                    Apply(Unsafe.As<UnsealedEvent94>(@event));
+                    return;
+                case 95:
+                    Apply(Unsafe.As<UnsealedEvent95>(@event));
+                    return;
+                case 96:
+                    Apply(Unsafe.As<UnsealedEvent96>(@event));
+                    return;
+                case 97:
+                    Apply(Unsafe.As<UnsealedEvent97>(@event));
+                    return;
+                case 98:
+                    Apply(Unsafe.As<UnsealedEvent98>(@event));
+                    return;
+                case 99:
+                    Apply(Unsafe.As<UnsealedEvent99>(@event));
+                    return;
+                case 100:
+                    Apply(Unsafe.As<UnsealedEvent100>(@event));
+                    return;
+                case 101:
+                    Apply(Unsafe.As<UnsealedEvent101>(@event));
+                    return;
+                case 102:
+                    Apply(Unsafe.As<UnsealedEvent102>(@event));
+                    return;
+                case 103:
+                    Apply(Unsafe.As<UnsealedEvent103>(@event));
+                    return;
+                case 104:
+                    Apply(Unsafe.As<UnsealedEvent104>(@event));
+                    return;
+                case 105:
+                    Apply(Unsafe.As<UnsealedEvent105>(@event));
+                    return;
+                case 106:
+                    Apply(Unsafe.As<UnsealedEvent106>(@event));
+                    return;
+                case 107:
+                    Apply(Unsafe.As<UnsealedEvent107>(@event));
+                    return;
+                case 108:
+                    Apply(Unsafe.As<UnsealedEvent108>(@event));
+                    return;
+                case 109:
+                    Apply(Unsafe.As<UnsealedEvent109>(@event));
+                    return;
+                case 110:
+                    Apply(Unsafe.As<UnsealedEvent110>(@event));
+                    return;
+                case 111:
+                    Apply(Unsafe.As<UnsealedEvent111>(@event));
+                    return;
+                case 112:
+                    Apply(Unsafe.As<UnsealedEvent112>(@event));
+                    return;
+                case 113:
+                    Apply(Unsafe.As<UnsealedEvent113>(@event));
+                    return;
+                case 114:
+                    Apply(Unsafe.As<UnsealedEvent114>(@event));
+                    return;
+                case 115:
+                    Apply(Unsafe.As<UnsealedEvent115>(@event));
+                    return;
+                case 116:
+                    Apply(Unsafe.As<UnsealedEvent116>(@event));
+                    return;
+                case 117:
+                    Apply(Unsafe.As<UnsealedEvent117>(@event));
+                    return;
+                case 118:
+                    Apply(Unsafe.As<UnsealedEvent118>(@event));
+                    return;
+                case 119:
+                    Apply(Unsafe.As<UnsealedEvent119>(@event));
+                    return;
+                case 120:
+                    Apply(Unsafe.As<UnsealedEvent120>(@event));
+                    return;
+                case 121:
+                    Apply(Unsafe.As<UnsealedEvent121>(@event));
+                    return;
+                case 122:
+                    Apply(Unsafe.As<UnsealedEvent122>(@event));
+                    return;
+                case 123:
+                    Apply(Unsafe.As<UnsealedEvent123>(@event));
+                    return;
+                case 124:
+                    Apply(Unsafe.As<UnsealedEvent124>(@event));
+                    return;
+                case 125:
+                    Apply(Unsafe.As<UnsealedEvent125>(@event));
+                    return;
+                case 126:
+                    Apply(Unsafe.As<UnsealedEvent126>(@event));
+                    return;
+                case 127:
+                    Apply(Unsafe.As<UnsealedEvent127>(@event));
+                    return;
+            }
+        }
+
+        TypeSwitch(@event!);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void HandleDispatch(object @event)
+    {
+        if (@event is not null && HandleIndex.TryGetValue(Type.GetTypeHandle(@event).Value, out int index))
         {
             switch (index)
             {
@@ -6629,6 +9039,266 @@ internal sealed class SealedTarget256 : ICrossoverTarget
         new(typeof(SealedEvent255), 255),
     }.ToFrozenDictionary();
 
+    private static readonly FrozenDictionary<nint, int> HandleIndex = new KeyValuePair<nint, int>[]
+    {
+        new(typeof(SealedEvent0).TypeHandle.Value, 0),
+        new(typeof(SealedEvent1).TypeHandle.Value, 1),
+        new(typeof(SealedEvent2).TypeHandle.Value, 2),
+        new(typeof(SealedEvent3).TypeHandle.Value, 3),
+        new(typeof(SealedEvent4).TypeHandle.Value, 4),
+        new(typeof(SealedEvent5).TypeHandle.Value, 5),
+        new(typeof(SealedEvent6).TypeHandle.Value, 6),
+        new(typeof(SealedEvent7).TypeHandle.Value, 7),
+        new(typeof(SealedEvent8).TypeHandle.Value, 8),
+        new(typeof(SealedEvent9).TypeHandle.Value, 9),
+        new(typeof(SealedEvent10).TypeHandle.Value, 10),
+        new(typeof(SealedEvent11).TypeHandle.Value, 11),
+        new(typeof(SealedEvent12).TypeHandle.Value, 12),
+        new(typeof(SealedEvent13).TypeHandle.Value, 13),
+        new(typeof(SealedEvent14).TypeHandle.Value, 14),
+        new(typeof(SealedEvent15).TypeHandle.Value, 15),
+        new(typeof(SealedEvent16).TypeHandle.Value, 16),
+        new(typeof(SealedEvent17).TypeHandle.Value, 17),
+        new(typeof(SealedEvent18).TypeHandle.Value, 18),
+        new(typeof(SealedEvent19).TypeHandle.Value, 19),
+        new(typeof(SealedEvent20).TypeHandle.Value, 20),
+        new(typeof(SealedEvent21).TypeHandle.Value, 21),
+        new(typeof(SealedEvent22).TypeHandle.Value, 22),
+        new(typeof(SealedEvent23).TypeHandle.Value, 23),
+        new(typeof(SealedEvent24).TypeHandle.Value, 24),
+        new(typeof(SealedEvent25).TypeHandle.Value, 25),
+        new(typeof(SealedEvent26).TypeHandle.Value, 26),
+        new(typeof(SealedEvent27).TypeHandle.Value, 27),
+        new(typeof(SealedEvent28).TypeHandle.Value, 28),
+        new(typeof(SealedEvent29).TypeHandle.Value, 29),
+        new(typeof(SealedEvent30).TypeHandle.Value, 30),
+        new(typeof(SealedEvent31).TypeHandle.Value, 31),
+        new(typeof(SealedEvent32).TypeHandle.Value, 32),
+        new(typeof(SealedEvent33).TypeHandle.Value, 33),
+        new(typeof(SealedEvent34).TypeHandle.Value, 34),
+        new(typeof(SealedEvent35).TypeHandle.Value, 35),
+        new(typeof(SealedEvent36).TypeHandle.Value, 36),
+        new(typeof(SealedEvent37).TypeHandle.Value, 37),
+        new(typeof(SealedEvent38).TypeHandle.Value, 38),
+        new(typeof(SealedEvent39).TypeHandle.Value, 39),
+        new(typeof(SealedEvent40).TypeHandle.Value, 40),
+        new(typeof(SealedEvent41).TypeHandle.Value, 41),
+        new(typeof(SealedEvent42).TypeHandle.Value, 42),
+        new(typeof(SealedEvent43).TypeHandle.Value, 43),
+        new(typeof(SealedEvent44).TypeHandle.Value, 44),
+        new(typeof(SealedEvent45).TypeHandle.Value, 45),
+        new(typeof(SealedEvent46).TypeHandle.Value, 46),
+        new(typeof(SealedEvent47).TypeHandle.Value, 47),
+        new(typeof(SealedEvent48).TypeHandle.Value, 48),
+        new(typeof(SealedEvent49).TypeHandle.Value, 49),
+        new(typeof(SealedEvent50).TypeHandle.Value, 50),
+        new(typeof(SealedEvent51).TypeHandle.Value, 51),
+        new(typeof(SealedEvent52).TypeHandle.Value, 52),
+        new(typeof(SealedEvent53).TypeHandle.Value, 53),
+        new(typeof(SealedEvent54).TypeHandle.Value, 54),
+        new(typeof(SealedEvent55).TypeHandle.Value, 55),
+        new(typeof(SealedEvent56).TypeHandle.Value, 56),
+        new(typeof(SealedEvent57).TypeHandle.Value, 57),
+        new(typeof(SealedEvent58).TypeHandle.Value, 58),
+        new(typeof(SealedEvent59).TypeHandle.Value, 59),
+        new(typeof(SealedEvent60).TypeHandle.Value, 60),
+        new(typeof(SealedEvent61).TypeHandle.Value, 61),
+        new(typeof(SealedEvent62).TypeHandle.Value, 62),
+        new(typeof(SealedEvent63).TypeHandle.Value, 63),
+        new(typeof(SealedEvent64).TypeHandle.Value, 64),
+        new(typeof(SealedEvent65).TypeHandle.Value, 65),
+        new(typeof(SealedEvent66).TypeHandle.Value, 66),
+        new(typeof(SealedEvent67).TypeHandle.Value, 67),
+        new(typeof(SealedEvent68).TypeHandle.Value, 68),
+        new(typeof(SealedEvent69).TypeHandle.Value, 69),
+        new(typeof(SealedEvent70).TypeHandle.Value, 70),
+        new(typeof(SealedEvent71).TypeHandle.Value, 71),
+        new(typeof(SealedEvent72).TypeHandle.Value, 72),
+        new(typeof(SealedEvent73).TypeHandle.Value, 73),
+        new(typeof(SealedEvent74).TypeHandle.Value, 74),
+        new(typeof(SealedEvent75).TypeHandle.Value, 75),
+        new(typeof(SealedEvent76).TypeHandle.Value, 76),
+        new(typeof(SealedEvent77).TypeHandle.Value, 77),
+        new(typeof(SealedEvent78).TypeHandle.Value, 78),
+        new(typeof(SealedEvent79).TypeHandle.Value, 79),
+        new(typeof(SealedEvent80).TypeHandle.Value, 80),
+        new(typeof(SealedEvent81).TypeHandle.Value, 81),
+        new(typeof(SealedEvent82).TypeHandle.Value, 82),
+        new(typeof(SealedEvent83).TypeHandle.Value, 83),
+        new(typeof(SealedEvent84).TypeHandle.Value, 84),
+        new(typeof(SealedEvent85).TypeHandle.Value, 85),
+        new(typeof(SealedEvent86).TypeHandle.Value, 86),
+        new(typeof(SealedEvent87).TypeHandle.Value, 87),
+        new(typeof(SealedEvent88).TypeHandle.Value, 88),
+        new(typeof(SealedEvent89).TypeHandle.Value, 89),
+        new(typeof(SealedEvent90).TypeHandle.Value, 90),
+        new(typeof(SealedEvent91).TypeHandle.Value, 91),
+        new(typeof(SealedEvent92).TypeHandle.Value, 92),
+        new(typeof(SealedEvent93).TypeHandle.Value, 93),
+        new(typeof(SealedEvent94).TypeHandle.Value, 94),
+        new(typeof(SealedEvent95).TypeHandle.Value, 95),
+        new(typeof(SealedEvent96).TypeHandle.Value, 96),
+        new(typeof(SealedEvent97).TypeHandle.Value, 97),
+        new(typeof(SealedEvent98).TypeHandle.Value, 98),
+        new(typeof(SealedEvent99).TypeHandle.Value, 99),
+        new(typeof(SealedEvent100).TypeHandle.Value, 100),
+        new(typeof(SealedEvent101).TypeHandle.Value, 101),
+        new(typeof(SealedEvent102).TypeHandle.Value, 102),
+        new(typeof(SealedEvent103).TypeHandle.Value, 103),
+        new(typeof(SealedEvent104).TypeHandle.Value, 104),
+        new(typeof(SealedEvent105).TypeHandle.Value, 105),
+        new(typeof(SealedEvent106).TypeHandle.Value, 106),
+        new(typeof(SealedEvent107).TypeHandle.Value, 107),
+        new(typeof(SealedEvent108).TypeHandle.Value, 108),
+        new(typeof(SealedEvent109).TypeHandle.Value, 109),
+        new(typeof(SealedEvent110).TypeHandle.Value, 110),
+        new(typeof(SealedEvent111).TypeHandle.Value, 111),
+        new(typeof(SealedEvent112).TypeHandle.Value, 112),
+        new(typeof(SealedEvent113).TypeHandle.Value, 113),
+        new(typeof(SealedEvent114).TypeHandle.Value, 114),
+        new(typeof(SealedEvent115).TypeHandle.Value, 115),
+        new(typeof(SealedEvent116).TypeHandle.Value, 116),
+        new(typeof(SealedEvent117).TypeHandle.Value, 117),
+        new(typeof(SealedEvent118).TypeHandle.Value, 118),
+        new(typeof(SealedEvent119).TypeHandle.Value, 119),
+        new(typeof(SealedEvent120).TypeHandle.Value, 120),
+        new(typeof(SealedEvent121).TypeHandle.Value, 121),
+        new(typeof(SealedEvent122).TypeHandle.Value, 122),
+        new(typeof(SealedEvent123).TypeHandle.Value, 123),
+        new(typeof(SealedEvent124).TypeHandle.Value, 124),
+        new(typeof(SealedEvent125).TypeHandle.Value, 125),
+        new(typeof(SealedEvent126).TypeHandle.Value, 126),
+        new(typeof(SealedEvent127).TypeHandle.Value, 127),
+        new(typeof(SealedEvent128).TypeHandle.Value, 128),
+        new(typeof(SealedEvent129).TypeHandle.Value, 129),
+        new(typeof(SealedEvent130).TypeHandle.Value, 130),
+        new(typeof(SealedEvent131).TypeHandle.Value, 131),
+        new(typeof(SealedEvent132).TypeHandle.Value, 132),
+        new(typeof(SealedEvent133).TypeHandle.Value, 133),
+        new(typeof(SealedEvent134).TypeHandle.Value, 134),
+        new(typeof(SealedEvent135).TypeHandle.Value, 135),
+        new(typeof(SealedEvent136).TypeHandle.Value, 136),
+        new(typeof(SealedEvent137).TypeHandle.Value, 137),
+        new(typeof(SealedEvent138).TypeHandle.Value, 138),
+        new(typeof(SealedEvent139).TypeHandle.Value, 139),
+        new(typeof(SealedEvent140).TypeHandle.Value, 140),
+        new(typeof(SealedEvent141).TypeHandle.Value, 141),
+        new(typeof(SealedEvent142).TypeHandle.Value, 142),
+        new(typeof(SealedEvent143).TypeHandle.Value, 143),
+        new(typeof(SealedEvent144).TypeHandle.Value, 144),
+        new(typeof(SealedEvent145).TypeHandle.Value, 145),
+        new(typeof(SealedEvent146).TypeHandle.Value, 146),
+        new(typeof(SealedEvent147).TypeHandle.Value, 147),
+        new(typeof(SealedEvent148).TypeHandle.Value, 148),
+        new(typeof(SealedEvent149).TypeHandle.Value, 149),
+        new(typeof(SealedEvent150).TypeHandle.Value, 150),
+        new(typeof(SealedEvent151).TypeHandle.Value, 151),
+        new(typeof(SealedEvent152).TypeHandle.Value, 152),
+        new(typeof(SealedEvent153).TypeHandle.Value, 153),
+        new(typeof(SealedEvent154).TypeHandle.Value, 154),
+        new(typeof(SealedEvent155).TypeHandle.Value, 155),
+        new(typeof(SealedEvent156).TypeHandle.Value, 156),
+        new(typeof(SealedEvent157).TypeHandle.Value, 157),
+        new(typeof(SealedEvent158).TypeHandle.Value, 158),
+        new(typeof(SealedEvent159).TypeHandle.Value, 159),
+        new(typeof(SealedEvent160).TypeHandle.Value, 160),
+        new(typeof(SealedEvent161).TypeHandle.Value, 161),
+        new(typeof(SealedEvent162).TypeHandle.Value, 162),
+        new(typeof(SealedEvent163).TypeHandle.Value, 163),
+        new(typeof(SealedEvent164).TypeHandle.Value, 164),
+        new(typeof(SealedEvent165).TypeHandle.Value, 165),
+        new(typeof(SealedEvent166).TypeHandle.Value, 166),
+        new(typeof(SealedEvent167).TypeHandle.Value, 167),
+        new(typeof(SealedEvent168).TypeHandle.Value, 168),
+        new(typeof(SealedEvent169).TypeHandle.Value, 169),
+        new(typeof(SealedEvent170).TypeHandle.Value, 170),
+        new(typeof(SealedEvent171).TypeHandle.Value, 171),
+        new(typeof(SealedEvent172).TypeHandle.Value, 172),
+        new(typeof(SealedEvent173).TypeHandle.Value, 173),
+        new(typeof(SealedEvent174).TypeHandle.Value, 174),
+        new(typeof(SealedEvent175).TypeHandle.Value, 175),
+        new(typeof(SealedEvent176).TypeHandle.Value, 176),
+        new(typeof(SealedEvent177).TypeHandle.Value, 177),
+        new(typeof(SealedEvent178).TypeHandle.Value, 178),
+        new(typeof(SealedEvent179).TypeHandle.Value, 179),
+        new(typeof(SealedEvent180).TypeHandle.Value, 180),
+        new(typeof(SealedEvent181).TypeHandle.Value, 181),
+        new(typeof(SealedEvent182).TypeHandle.Value, 182),
+        new(typeof(SealedEvent183).TypeHandle.Value, 183),
+        new(typeof(SealedEvent184).TypeHandle.Value, 184),
+        new(typeof(SealedEvent185).TypeHandle.Value, 185),
+        new(typeof(SealedEvent186).TypeHandle.Value, 186),
+        new(typeof(SealedEvent187).TypeHandle.Value, 187),
+        new(typeof(SealedEvent188).TypeHandle.Value, 188),
+        new(typeof(SealedEvent189).TypeHandle.Value, 189),
+        new(typeof(SealedEvent190).TypeHandle.Value, 190),
+        new(typeof(SealedEvent191).TypeHandle.Value, 191),
+        new(typeof(SealedEvent192).TypeHandle.Value, 192),
+        new(typeof(SealedEvent193).TypeHandle.Value, 193),
+        new(typeof(SealedEvent194).TypeHandle.Value, 194),
+        new(typeof(SealedEvent195).TypeHandle.Value, 195),
+        new(typeof(SealedEvent196).TypeHandle.Value, 196),
+        new(typeof(SealedEvent197).TypeHandle.Value, 197),
+        new(typeof(SealedEvent198).TypeHandle.Value, 198),
+        new(typeof(SealedEvent199).TypeHandle.Value, 199),
+        new(typeof(SealedEvent200).TypeHandle.Value, 200),
+        new(typeof(SealedEvent201).TypeHandle.Value, 201),
+        new(typeof(SealedEvent202).TypeHandle.Value, 202),
+        new(typeof(SealedEvent203).TypeHandle.Value, 203),
+        new(typeof(SealedEvent204).TypeHandle.Value, 204),
+        new(typeof(SealedEvent205).TypeHandle.Value, 205),
+        new(typeof(SealedEvent206).TypeHandle.Value, 206),
+        new(typeof(SealedEvent207).TypeHandle.Value, 207),
+        new(typeof(SealedEvent208).TypeHandle.Value, 208),
+        new(typeof(SealedEvent209).TypeHandle.Value, 209),
+        new(typeof(SealedEvent210).TypeHandle.Value, 210),
+        new(typeof(SealedEvent211).TypeHandle.Value, 211),
+        new(typeof(SealedEvent212).TypeHandle.Value, 212),
+        new(typeof(SealedEvent213).TypeHandle.Value, 213),
+        new(typeof(SealedEvent214).TypeHandle.Value, 214),
+        new(typeof(SealedEvent215).TypeHandle.Value, 215),
+        new(typeof(SealedEvent216).TypeHandle.Value, 216),
+        new(typeof(SealedEvent217).TypeHandle.Value, 217),
+        new(typeof(SealedEvent218).TypeHandle.Value, 218),
+        new(typeof(SealedEvent219).TypeHandle.Value, 219),
+        new(typeof(SealedEvent220).TypeHandle.Value, 220),
+        new(typeof(SealedEvent221).TypeHandle.Value, 221),
+        new(typeof(SealedEvent222).TypeHandle.Value, 222),
+        new(typeof(SealedEvent223).TypeHandle.Value, 223),
+        new(typeof(SealedEvent224).TypeHandle.Value, 224),
+        new(typeof(SealedEvent225).TypeHandle.Value, 225),
+        new(typeof(SealedEvent226).TypeHandle.Value, 226),
+        new(typeof(SealedEvent227).TypeHandle.Value, 227),
+        new(typeof(SealedEvent228).TypeHandle.Value, 228),
+        new(typeof(SealedEvent229).TypeHandle.Value, 229),
+        new(typeof(SealedEvent230).TypeHandle.Value, 230),
+        new(typeof(SealedEvent231).TypeHandle.Value, 231),
+        new(typeof(SealedEvent232).TypeHandle.Value, 232),
+        new(typeof(SealedEvent233).TypeHandle.Value, 233),
+        new(typeof(SealedEvent234).TypeHandle.Value, 234),
+        new(typeof(SealedEvent235).TypeHandle.Value, 235),
+        new(typeof(SealedEvent236).TypeHandle.Value, 236),
+        new(typeof(SealedEvent237).TypeHandle.Value, 237),
+        new(typeof(SealedEvent238).TypeHandle.Value, 238),
+        new(typeof(SealedEvent239).TypeHandle.Value, 239),
+        new(typeof(SealedEvent240).TypeHandle.Value, 240),
+        new(typeof(SealedEvent241).TypeHandle.Value, 241),
+        new(typeof(SealedEvent242).TypeHandle.Value, 242),
+        new(typeof(SealedEvent243).TypeHandle.Value, 243),
+        new(typeof(SealedEvent244).TypeHandle.Value, 244),
+        new(typeof(SealedEvent245).TypeHandle.Value, 245),
+        new(typeof(SealedEvent246).TypeHandle.Value, 246),
+        new(typeof(SealedEvent247).TypeHandle.Value, 247),
+        new(typeof(SealedEvent248).TypeHandle.Value, 248),
+        new(typeof(SealedEvent249).TypeHandle.Value, 249),
+        new(typeof(SealedEvent250).TypeHandle.Value, 250),
+        new(typeof(SealedEvent251).TypeHandle.Value, 251),
+        new(typeof(SealedEvent252).TypeHandle.Value, 252),
+        new(typeof(SealedEvent253).TypeHandle.Value, 253),
+        new(typeof(SealedEvent254).TypeHandle.Value, 254),
+        new(typeof(SealedEvent255).TypeHandle.Value, 255),
+    }.ToFrozenDictionary();
+
     private long _sum;
 
     public long Sum => _sum;
@@ -6648,6 +9318,16 @@ internal sealed class SealedTarget256 : ICrossoverTarget
         for (int i = 0; i < events.Length; i++)
         {
             IntegerDispatch(events[i]);
+        }
+
+        return _sum;
+    }
+
+    public long RunHandleDispatch(object[] events)
+    {
+        for (int i = 0; i < events.Length; i++)
+        {
+            HandleDispatch(events[i]);
         }
 
         return _sum;
@@ -8210,6 +10890,787 @@ internal sealed class SealedTarget256 : ICrossoverTarget
         TypeSwitch(@event!);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void HandleDispatch(object @event)
+    {
+        if (@event is not null && HandleIndex.TryGetValue(Type.GetTypeHandle(@event).Value, out int index))
+        {
+            switch (index)
+            {
+                case 0:
+                    Apply(Unsafe.As<SealedEvent0>(@event));
+                    return;
+                case 1:
+                    Apply(Unsafe.As<SealedEvent1>(@event));
+                    return;
+                case 2:
+                    Apply(Unsafe.As<SealedEvent2>(@event));
+                    return;
+                case 3:
+                    Apply(Unsafe.As<SealedEvent3>(@event));
+                    return;
+                case 4:
+                    Apply(Unsafe.As<SealedEvent4>(@event));
+                    return;
+                case 5:
+                    Apply(Unsafe.As<SealedEvent5>(@event));
+                    return;
+                case 6:
+                    Apply(Unsafe.As<SealedEvent6>(@event));
+                    return;
+                case 7:
+                    Apply(Unsafe.As<SealedEvent7>(@event));
+                    return;
+                case 8:
+                    Apply(Unsafe.As<SealedEvent8>(@event));
+                    return;
+                case 9:
+                    Apply(Unsafe.As<SealedEvent9>(@event));
+                    return;
+                case 10:
+                    Apply(Unsafe.As<SealedEvent10>(@event));
+                    return;
+                case 11:
+                    Apply(Unsafe.As<SealedEvent11>(@event));
+                    return;
+                case 12:
+                    Apply(Unsafe.As<SealedEvent12>(@event));
+                    return;
+                case 13:
+                    Apply(Unsafe.As<SealedEvent13>(@event));
+                    return;
+                case 14:
+                    Apply(Unsafe.As<SealedEvent14>(@event));
+                    return;
+                case 15:
+                    Apply(Unsafe.As<SealedEvent15>(@event));
+                    return;
+                case 16:
+                    Apply(Unsafe.As<SealedEvent16>(@event));
+                    return;
+                case 17:
+                    Apply(Unsafe.As<SealedEvent17>(@event));
+                    return;
+                case 18:
+                    Apply(Unsafe.As<SealedEvent18>(@event));
+                    return;
+                case 19:
+                    Apply(Unsafe.As<SealedEvent19>(@event));
+                    return;
+                case 20:
+                    Apply(Unsafe.As<SealedEvent20>(@event));
+                    return;
+                case 21:
+                    Apply(Unsafe.As<SealedEvent21>(@event));
+                    return;
+                case 22:
+                    Apply(Unsafe.As<SealedEvent22>(@event));
+                    return;
+                case 23:
+                    Apply(Unsafe.As<SealedEvent23>(@event));
+                    return;
+                case 24:
+                    Apply(Unsafe.As<SealedEvent24>(@event));
+                    return;
+                case 25:
+                    Apply(Unsafe.As<SealedEvent25>(@event));
+                    return;
+                case 26:
+                    Apply(Unsafe.As<SealedEvent26>(@event));
+                    return;
+                case 27:
+                    Apply(Unsafe.As<SealedEvent27>(@event));
+                    return;
+                case 28:
+                    Apply(Unsafe.As<SealedEvent28>(@event));
+                    return;
+                case 29:
+                    Apply(Unsafe.As<SealedEvent29>(@event));
+                    return;
+                case 30:
+                    Apply(Unsafe.As<SealedEvent30>(@event));
+                    return;
+                case 31:
+                    Apply(Unsafe.As<SealedEvent31>(@event));
+                    return;
+                case 32:
+                    Apply(Unsafe.As<SealedEvent32>(@event));
+                    return;
+                case 33:
+                    Apply(Unsafe.As<SealedEvent33>(@event));
+                    return;
+                case 34:
+                    Apply(Unsafe.As<SealedEvent34>(@event));
+                    return;
+                case 35:
+                    Apply(Unsafe.As<SealedEvent35>(@event));
+                    return;
+                case 36:
+                    Apply(Unsafe.As<SealedEvent36>(@event));
+                    return;
+                case 37:
+                    Apply(Unsafe.As<SealedEvent37>(@event));
+                    return;
+                case 38:
+                    Apply(Unsafe.As<SealedEvent38>(@event));
+                    return;
+                case 39:
+                    Apply(Unsafe.As<SealedEvent39>(@event));
+                    return;
+                case 40:
+                    Apply(Unsafe.As<SealedEvent40>(@event));
+                    return;
+                case 41:
+                    Apply(Unsafe.As<SealedEvent41>(@event));
+                    return;
+                case 42:
+                    Apply(Unsafe.As<SealedEvent42>(@event));
+                    return;
+                case 43:
+                    Apply(Unsafe.As<SealedEvent43>(@event));
+                    return;
+                case 44:
+                    Apply(Unsafe.As<SealedEvent44>(@event));
+                    return;
+                case 45:
+                    Apply(Unsafe.As<SealedEvent45>(@event));
+                    return;
+                case 46:
+                    Apply(Unsafe.As<SealedEvent46>(@event));
+                    return;
+                case 47:
+                    Apply(Unsafe.As<SealedEvent47>(@event));
+                    return;
+                case 48:
+                    Apply(Unsafe.As<SealedEvent48>(@event));
+                    return;
+                case 49:
+                    Apply(Unsafe.As<SealedEvent49>(@event));
+                    return;
+                case 50:
+                    Apply(Unsafe.As<SealedEvent50>(@event));
+                    return;
+                case 51:
+                    Apply(Unsafe.As<SealedEvent51>(@event));
+                    return;
+                case 52:
+                    Apply(Unsafe.As<SealedEvent52>(@event));
+                    return;
+                case 53:
+                    Apply(Unsafe.As<SealedEvent53>(@event));
+                    return;
+                case 54:
+                    Apply(Unsafe.As<SealedEvent54>(@event));
+                    return;
+                case 55:
+                    Apply(Unsafe.As<SealedEvent55>(@event));
+                    return;
+                case 56:
+                    Apply(Unsafe.As<SealedEvent56>(@event));
+                    return;
+                case 57:
+                    Apply(Unsafe.As<SealedEvent57>(@event));
+                    return;
+                case 58:
+                    Apply(Unsafe.As<SealedEvent58>(@event));
+                    return;
+                case 59:
+                    Apply(Unsafe.As<SealedEvent59>(@event));
+                    return;
+                case 60:
+                    Apply(Unsafe.As<SealedEvent60>(@event));
+                    return;
+                case 61:
+                    Apply(Unsafe.As<SealedEvent61>(@event));
+                    return;
+                case 62:
+                    Apply(Unsafe.As<SealedEvent62>(@event));
+                    return;
+                case 63:
+                    Apply(Unsafe.As<SealedEvent63>(@event));
+                    return;
+                case 64:
+                    Apply(Unsafe.As<SealedEvent64>(@event));
+                    return;
+                case 65:
+                    Apply(Unsafe.As<SealedEvent65>(@event));
+                    return;
+                case 66:
+                    Apply(Unsafe.As<SealedEvent66>(@event));
+                    return;
+                case 67:
+                    Apply(Unsafe.As<SealedEvent67>(@event));
+                    return;
+                case 68:
+                    Apply(Unsafe.As<SealedEvent68>(@event));
+                    return;
+                case 69:
+                    Apply(Unsafe.As<SealedEvent69>(@event));
+                    return;
+                case 70:
+                    Apply(Unsafe.As<SealedEvent70>(@event));
+                    return;
+                case 71:
+                    Apply(Unsafe.As<SealedEvent71>(@event));
+                    return;
+                case 72:
+                    Apply(Unsafe.As<SealedEvent72>(@event));
+                    return;
+                case 73:
+                    Apply(Unsafe.As<SealedEvent73>(@event));
+                    return;
+                case 74:
+                    Apply(Unsafe.As<SealedEvent74>(@event));
+                    return;
+                case 75:
+                    Apply(Unsafe.As<SealedEvent75>(@event));
+                    return;
+                case 76:
+                    Apply(Unsafe.As<SealedEvent76>(@event));
+                    return;
+                case 77:
+                    Apply(Unsafe.As<SealedEvent77>(@event));
+                    return;
+                case 78:
+                    Apply(Unsafe.As<SealedEvent78>(@event));
+                    return;
+                case 79:
+                    Apply(Unsafe.As<SealedEvent79>(@event));
+                    return;
+                case 80:
+                    Apply(Unsafe.As<SealedEvent80>(@event));
+                    return;
+                case 81:
+                    Apply(Unsafe.As<SealedEvent81>(@event));
+                    return;
+                case 82:
+                    Apply(Unsafe.As<SealedEvent82>(@event));
+                    return;
+                case 83:
+                    Apply(Unsafe.As<SealedEvent83>(@event));
+                    return;
+                case 84:
+                    Apply(Unsafe.As<SealedEvent84>(@event));
+                    return;
+                case 85:
+                    Apply(Unsafe.As<SealedEvent85>(@event));
+                    return;
+                case 86:
+                    Apply(Unsafe.As<SealedEvent86>(@event));
+                    return;
+                case 87:
+                    Apply(Unsafe.As<SealedEvent87>(@event));
+                    return;
+                case 88:
+                    Apply(Unsafe.As<SealedEvent88>(@event));
+                    return;
+                case 89:
+                    Apply(Unsafe.As<SealedEvent89>(@event));
+                    return;
+                case 90:
+                    Apply(Unsafe.As<SealedEvent90>(@event));
+                    return;
+                case 91:
+                    Apply(Unsafe.As<SealedEvent91>(@event));
+                    return;
+                case 92:
+                    Apply(Unsafe.As<SealedEvent92>(@event));
+                    return;
+                case 93:
+                    Apply(Unsafe.As<SealedEvent93>(@event));
+                    return;
+                case 94:
+                    Apply(Unsafe.As<SealedEvent94>(@event));
+                    return;
+                case 95:
+                    Apply(Unsafe.As<SealedEvent95>(@event));
+                    return;
+                case 96:
+                    Apply(Unsafe.As<SealedEvent96>(@event));
+                    return;
+                case 97:
+                    Apply(Unsafe.As<SealedEvent97>(@event));
+                    return;
+                case 98:
+                    Apply(Unsafe.As<SealedEvent98>(@event));
+                    return;
+                case 99:
+                    Apply(Unsafe.As<SealedEvent99>(@event));
+                    return;
+                case 100:
+                    Apply(Unsafe.As<SealedEvent100>(@event));
+                    return;
+                case 101:
+                    Apply(Unsafe.As<SealedEvent101>(@event));
+                    return;
+                case 102:
+                    Apply(Unsafe.As<SealedEvent102>(@event));
+                    return;
+                case 103:
+                    Apply(Unsafe.As<SealedEvent103>(@event));
+                    return;
+                case 104:
+                    Apply(Unsafe.As<SealedEvent104>(@event));
+                    return;
+                case 105:
+                    Apply(Unsafe.As<SealedEvent105>(@event));
+                    return;
+                case 106:
+                    Apply(Unsafe.As<SealedEvent106>(@event));
+                    return;
+                case 107:
+                    Apply(Unsafe.As<SealedEvent107>(@event));
+                    return;
+                case 108:
+                    Apply(Unsafe.As<SealedEvent108>(@event));
+                    return;
+                case 109:
+                    Apply(Unsafe.As<SealedEvent109>(@event));
+                    return;
+                case 110:
+                    Apply(Unsafe.As<SealedEvent110>(@event));
+                    return;
+                case 111:
+                    Apply(Unsafe.As<SealedEvent111>(@event));
+                    return;
+                case 112:
+                    Apply(Unsafe.As<SealedEvent112>(@event));
+                    return;
+                case 113:
+                    Apply(Unsafe.As<SealedEvent113>(@event));
+                    return;
+                case 114:
+                    Apply(Unsafe.As<SealedEvent114>(@event));
+                    return;
+                case 115:
+                    Apply(Unsafe.As<SealedEvent115>(@event));
+                    return;
+                case 116:
+                    Apply(Unsafe.As<SealedEvent116>(@event));
+                    return;
+                case 117:
+                    Apply(Unsafe.As<SealedEvent117>(@event));
+                    return;
+                case 118:
+                    Apply(Unsafe.As<SealedEvent118>(@event));
+                    return;
+                case 119:
+                    Apply(Unsafe.As<SealedEvent119>(@event));
+                    return;
+                case 120:
+                    Apply(Unsafe.As<SealedEvent120>(@event));
+                    return;
+                case 121:
+                    Apply(Unsafe.As<SealedEvent121>(@event));
+                    return;
+                case 122:
+                    Apply(Unsafe.As<SealedEvent122>(@event));
+                    return;
+                case 123:
+                    Apply(Unsafe.As<SealedEvent123>(@event));
+                    return;
+                case 124:
+                    Apply(Unsafe.As<SealedEvent124>(@event));
+                    return;
+                case 125:
+                    Apply(Unsafe.As<SealedEvent125>(@event));
+                    return;
+                case 126:
+                    Apply(Unsafe.As<SealedEvent126>(@event));
+                    return;
+                case 127:
+                    Apply(Unsafe.As<SealedEvent127>(@event));
+                    return;
+                case 128:
+                    Apply(Unsafe.As<SealedEvent128>(@event));
+                    return;
+                case 129:
+                    Apply(Unsafe.As<SealedEvent129>(@event));
+                    return;
+                case 130:
+                    Apply(Unsafe.As<SealedEvent130>(@event));
+                    return;
+                case 131:
+                    Apply(Unsafe.As<SealedEvent131>(@event));
+                    return;
+                case 132:
+                    Apply(Unsafe.As<SealedEvent132>(@event));
+                    return;
+                case 133:
+                    Apply(Unsafe.As<SealedEvent133>(@event));
+                    return;
+                case 134:
+                    Apply(Unsafe.As<SealedEvent134>(@event));
+                    return;
+                case 135:
+                    Apply(Unsafe.As<SealedEvent135>(@event));
+                    return;
+                case 136:
+                    Apply(Unsafe.As<SealedEvent136>(@event));
+                    return;
+                case 137:
+                    Apply(Unsafe.As<SealedEvent137>(@event));
+                    return;
+                case 138:
+                    Apply(Unsafe.As<SealedEvent138>(@event));
+                    return;
+                case 139:
+                    Apply(Unsafe.As<SealedEvent139>(@event));
+                    return;
+                case 140:
+                    Apply(Unsafe.As<SealedEvent140>(@event));
+                    return;
+                case 141:
+                    Apply(Unsafe.As<SealedEvent141>(@event));
+                    return;
+                case 142:
+                    Apply(Unsafe.As<SealedEvent142>(@event));
+                    return;
+                case 143:
+                    Apply(Unsafe.As<SealedEvent143>(@event));
+                    return;
+                case 144:
+                    Apply(Unsafe.As<SealedEvent144>(@event));
+                    return;
+                case 145:
+                    Apply(Unsafe.As<SealedEvent145>(@event));
+                    return;
+                case 146:
+                    Apply(Unsafe.As<SealedEvent146>(@event));
+                    return;
+                case 147:
+                    Apply(Unsafe.As<SealedEvent147>(@event));
+                    return;
+                case 148:
+                    Apply(Unsafe.As<SealedEvent148>(@event));
+                    return;
+                case 149:
+                    Apply(Unsafe.As<SealedEvent149>(@event));
+                    return;
+                case 150:
+                    Apply(Unsafe.As<SealedEvent150>(@event));
+                    return;
+                case 151:
+                    Apply(Unsafe.As<SealedEvent151>(@event));
+                    return;
+                case 152:
+                    Apply(Unsafe.As<SealedEvent152>(@event));
+                    return;
+                case 153:
+                    Apply(Unsafe.As<SealedEvent153>(@event));
+                    return;
+                case 154:
+                    Apply(Unsafe.As<SealedEvent154>(@event));
+                    return;
+                case 155:
+                    Apply(Unsafe.As<SealedEvent155>(@event));
+                    return;
+                case 156:
+                    Apply(Unsafe.As<SealedEvent156>(@event));
+                    return;
+                case 157:
+                    Apply(Unsafe.As<SealedEvent157>(@event));
+                    return;
+                case 158:
+                    Apply(Unsafe.As<SealedEvent158>(@event));
+                    return;
+                case 159:
+                    Apply(Unsafe.As<SealedEvent159>(@event));
+                    return;
+                case 160:
+                    Apply(Unsafe.As<SealedEvent160>(@event));
+                    return;
+                case 161:
+                    Apply(Unsafe.As<SealedEvent161>(@event));
+                    return;
+                case 162:
+                    Apply(Unsafe.As<SealedEvent162>(@event));
+                    return;
+                case 163:
+                    Apply(Unsafe.As<SealedEvent163>(@event));
+                    return;
+                case 164:
+                    Apply(Unsafe.As<SealedEvent164>(@event));
+                    return;
+                case 165:
+                    Apply(Unsafe.As<SealedEvent165>(@event));
+                    return;
+                case 166:
+                    Apply(Unsafe.As<SealedEvent166>(@event));
+                    return;
+                case 167:
+                    Apply(Unsafe.As<SealedEvent167>(@event));
+                    return;
+                case 168:
+                    Apply(Unsafe.As<SealedEvent168>(@event));
+                    return;
+                case 169:
+                    Apply(Unsafe.As<SealedEvent169>(@event));
+                    return;
+                case 170:
+                    Apply(Unsafe.As<SealedEvent170>(@event));
+                    return;
+                case 171:
+                    Apply(Unsafe.As<SealedEvent171>(@event));
+                    return;
+                case 172:
+                    Apply(Unsafe.As<SealedEvent172>(@event));
+                    return;
+                case 173:
+                    Apply(Unsafe.As<SealedEvent173>(@event));
+                    return;
+                case 174:
+                    Apply(Unsafe.As<SealedEvent174>(@event));
+                    return;
+                case 175:
+                    Apply(Unsafe.As<SealedEvent175>(@event));
+                    return;
+                case 176:
+                    Apply(Unsafe.As<SealedEvent176>(@event));
+                    return;
+                case 177:
+                    Apply(Unsafe.As<SealedEvent177>(@event));
+                    return;
+                case 178:
+                    Apply(Unsafe.As<SealedEvent178>(@event));
+                    return;
+                case 179:
+                    Apply(Unsafe.As<SealedEvent179>(@event));
+                    return;
+                case 180:
+                    Apply(Unsafe.As<SealedEvent180>(@event));
+                    return;
+                case 181:
+                    Apply(Unsafe.As<SealedEvent181>(@event));
+                    return;
+                case 182:
+                    Apply(Unsafe.As<SealedEvent182>(@event));
+                    return;
+                case 183:
+                    Apply(Unsafe.As<SealedEvent183>(@event));
+                    return;
+                case 184:
+                    Apply(Unsafe.As<SealedEvent184>(@event));
+                    return;
+                case 185:
+                    Apply(Unsafe.As<SealedEvent185>(@event));
+                    return;
+                case 186:
+                    Apply(Unsafe.As<SealedEvent186>(@event));
+                    return;
+                case 187:
+                    Apply(Unsafe.As<SealedEvent187>(@event));
+                    return;
+                case 188:
+                    Apply(Unsafe.As<SealedEvent188>(@event));
+                    return;
+                case 189:
+                    Apply(Unsafe.As<SealedEvent189>(@event));
+                    return;
+                case 190:
+                    Apply(Unsafe.As<SealedEvent190>(@event));
+                    return;
+                case 191:
+                    Apply(Unsafe.As<SealedEvent191>(@event));
+                    return;
+                case 192:
+                    Apply(Unsafe.As<SealedEvent192>(@event));
+                    return;
+                case 193:
+                    Apply(Unsafe.As<SealedEvent193>(@event));
+                    return;
+                case 194:
+                    Apply(Unsafe.As<SealedEvent194>(@event));
+                    return;
+                case 195:
+                    Apply(Unsafe.As<SealedEvent195>(@event));
+                    return;
+                case 196:
+                    Apply(Unsafe.As<SealedEvent196>(@event));
+                    return;
+                case 197:
+                    Apply(Unsafe.As<SealedEvent197>(@event));
+                    return;
+                case 198:
+                    Apply(Unsafe.As<SealedEvent198>(@event));
+                    return;
+                case 199:
+                    Apply(Unsafe.As<SealedEvent199>(@event));
+                    return;
+                case 200:
+                    Apply(Unsafe.As<SealedEvent200>(@event));
+                    return;
+                case 201:
+                    Apply(Unsafe.As<SealedEvent201>(@event));
+                    return;
+                case 202:
+                    Apply(Unsafe.As<SealedEvent202>(@event));
+                    return;
+                case 203:
+                    Apply(Unsafe.As<SealedEvent203>(@event));
+                    return;
+                case 204:
+                    Apply(Unsafe.As<SealedEvent204>(@event));
+                    return;
+                case 205:
+                    Apply(Unsafe.As<SealedEvent205>(@event));
+                    return;
+                case 206:
+                    Apply(Unsafe.As<SealedEvent206>(@event));
+                    return;
+                case 207:
+                    Apply(Unsafe.As<SealedEvent207>(@event));
+                    return;
+                case 208:
+                    Apply(Unsafe.As<SealedEvent208>(@event));
+                    return;
+                case 209:
+                    Apply(Unsafe.As<SealedEvent209>(@event));
+                    return;
+                case 210:
+                    Apply(Unsafe.As<SealedEvent210>(@event));
+                    return;
+                case 211:
+                    Apply(Unsafe.As<SealedEvent211>(@event));
+                    return;
+                case 212:
+                    Apply(Unsafe.As<SealedEvent212>(@event));
+                    return;
+                case 213:
+                    Apply(Unsafe.As<SealedEvent213>(@event));
+                    return;
+                case 214:
+                    Apply(Unsafe.As<SealedEvent214>(@event));
+                    return;
+                case 215:
+                    Apply(Unsafe.As<SealedEvent215>(@event));
+                    return;
+                case 216:
+                    Apply(Unsafe.As<SealedEvent216>(@event));
+                    return;
+                case 217:
+                    Apply(Unsafe.As<SealedEvent217>(@event));
+                    return;
+                case 218:
+                    Apply(Unsafe.As<SealedEvent218>(@event));
+                    return;
+                case 219:
+                    Apply(Unsafe.As<SealedEvent219>(@event));
+                    return;
+                case 220:
+                    Apply(Unsafe.As<SealedEvent220>(@event));
+                    return;
+                case 221:
+                    Apply(Unsafe.As<SealedEvent221>(@event));
+                    return;
+                case 222:
+                    Apply(Unsafe.As<SealedEvent222>(@event));
+                    return;
+                case 223:
+                    Apply(Unsafe.As<SealedEvent223>(@event));
+                    return;
+                case 224:
+                    Apply(Unsafe.As<SealedEvent224>(@event));
+                    return;
+                case 225:
+                    Apply(Unsafe.As<SealedEvent225>(@event));
+                    return;
+                case 226:
+                    Apply(Unsafe.As<SealedEvent226>(@event));
+                    return;
+                case 227:
+                    Apply(Unsafe.As<SealedEvent227>(@event));
+                    return;
+                case 228:
+                    Apply(Unsafe.As<SealedEvent228>(@event));
+                    return;
+                case 229:
+                    Apply(Unsafe.As<SealedEvent229>(@event));
+                    return;
+                case 230:
+                    Apply(Unsafe.As<SealedEvent230>(@event));
+                    return;
+                case 231:
+                    Apply(Unsafe.As<SealedEvent231>(@event));
+                    return;
+                case 232:
+                    Apply(Unsafe.As<SealedEvent232>(@event));
+                    return;
+                case 233:
+                    Apply(Unsafe.As<SealedEvent233>(@event));
+                    return;
+                case 234:
+                    Apply(Unsafe.As<SealedEvent234>(@event));
+                    return;
+                case 235:
+                    Apply(Unsafe.As<SealedEvent235>(@event));
+                    return;
+                case 236:
+                    Apply(Unsafe.As<SealedEvent236>(@event));
+                    return;
+                case 237:
+                    Apply(Unsafe.As<SealedEvent237>(@event));
+                    return;
+                case 238:
+                    Apply(Unsafe.As<SealedEvent238>(@event));
+                    return;
+                case 239:
+                    Apply(Unsafe.As<SealedEvent239>(@event));
+                    return;
+                case 240:
+                    Apply(Unsafe.As<SealedEvent240>(@event));
+                    return;
+                case 241:
+                    Apply(Unsafe.As<SealedEvent241>(@event));
+                    return;
+                case 242:
+                    Apply(Unsafe.As<SealedEvent242>(@event));
+                    return;
+                case 243:
+                    Apply(Unsafe.As<SealedEvent243>(@event));
+                    return;
+                case 244:
+                    Apply(Unsafe.As<SealedEvent244>(@event));
+                    return;
+                case 245:
+                    Apply(Unsafe.As<SealedEvent245>(@event));
+                    return;
+                case 246:
+                    Apply(Unsafe.As<SealedEvent246>(@event));
+                    return;
+                case 247:
+                    Apply(Unsafe.As<SealedEvent247>(@event));
+                    return;
+                case 248:
+                    Apply(Unsafe.As<SealedEvent248>(@event));
+                    return;
+                case 249:
+                    Apply(Unsafe.As<SealedEvent249>(@event));
+                    return;
+                case 250:
+                    Apply(Unsafe.As<SealedEvent250>(@event));
+                    return;
+                case 251:
+                    Apply(Unsafe.As<SealedEvent251>(@event));
+                    return;
+                case 252:
+                    Apply(Unsafe.As<SealedEvent252>(@event));
+                    return;
+                case 253:
+                    Apply(Unsafe.As<SealedEvent253>(@event));
+                    return;
+                case 254:
+                    Apply(Unsafe.As<SealedEvent254>(@event));
+                    return;
+                case 255:
+                    Apply(Unsafe.As<SealedEvent255>(@event));
+                    return;
+            }
+        }
+
+        TypeSwitch(@event!);
+    }
+
     private void Apply(SealedEvent0 e) => _sum += e.Value + 1;
 
     private void Apply(SealedEvent1 e) => _sum += e.Value + 2;
@@ -8985,6 +12446,266 @@ internal sealed class UnsealedTarget256 : ICrossoverTarget
         new(typeof(UnsealedEvent255), 255),
     }.ToFrozenDictionary();
 
+    private static readonly FrozenDictionary<nint, int> HandleIndex = new KeyValuePair<nint, int>[]
+    {
+        new(typeof(UnsealedEvent0).TypeHandle.Value, 0),
+        new(typeof(UnsealedEvent1).TypeHandle.Value, 1),
+        new(typeof(UnsealedEvent2).TypeHandle.Value, 2),
+        new(typeof(UnsealedEvent3).TypeHandle.Value, 3),
+        new(typeof(UnsealedEvent4).TypeHandle.Value, 4),
+        new(typeof(UnsealedEvent5).TypeHandle.Value, 5),
+        new(typeof(UnsealedEvent6).TypeHandle.Value, 6),
+        new(typeof(UnsealedEvent7).TypeHandle.Value, 7),
+        new(typeof(UnsealedEvent8).TypeHandle.Value, 8),
+        new(typeof(UnsealedEvent9).TypeHandle.Value, 9),
+        new(typeof(UnsealedEvent10).TypeHandle.Value, 10),
+        new(typeof(UnsealedEvent11).TypeHandle.Value, 11),
+        new(typeof(UnsealedEvent12).TypeHandle.Value, 12),
+        new(typeof(UnsealedEvent13).TypeHandle.Value, 13),
+        new(typeof(UnsealedEvent14).TypeHandle.Value, 14),
+        new(typeof(UnsealedEvent15).TypeHandle.Value, 15),
+        new(typeof(UnsealedEvent16).TypeHandle.Value, 16),
+        new(typeof(UnsealedEvent17).TypeHandle.Value, 17),
+        new(typeof(UnsealedEvent18).TypeHandle.Value, 18),
+        new(typeof(UnsealedEvent19).TypeHandle.Value, 19),
+        new(typeof(UnsealedEvent20).TypeHandle.Value, 20),
+        new(typeof(UnsealedEvent21).TypeHandle.Value, 21),
+        new(typeof(UnsealedEvent22).TypeHandle.Value, 22),
+        new(typeof(UnsealedEvent23).TypeHandle.Value, 23),
+        new(typeof(UnsealedEvent24).TypeHandle.Value, 24),
+        new(typeof(UnsealedEvent25).TypeHandle.Value, 25),
+        new(typeof(UnsealedEvent26).TypeHandle.Value, 26),
+        new(typeof(UnsealedEvent27).TypeHandle.Value, 27),
+        new(typeof(UnsealedEvent28).TypeHandle.Value, 28),
+        new(typeof(UnsealedEvent29).TypeHandle.Value, 29),
+        new(typeof(UnsealedEvent30).TypeHandle.Value, 30),
+        new(typeof(UnsealedEvent31).TypeHandle.Value, 31),
+        new(typeof(UnsealedEvent32).TypeHandle.Value, 32),
+        new(typeof(UnsealedEvent33).TypeHandle.Value, 33),
+        new(typeof(UnsealedEvent34).TypeHandle.Value, 34),
+        new(typeof(UnsealedEvent35).TypeHandle.Value, 35),
+        new(typeof(UnsealedEvent36).TypeHandle.Value, 36),
+        new(typeof(UnsealedEvent37).TypeHandle.Value, 37),
+        new(typeof(UnsealedEvent38).TypeHandle.Value, 38),
+        new(typeof(UnsealedEvent39).TypeHandle.Value, 39),
+        new(typeof(UnsealedEvent40).TypeHandle.Value, 40),
+        new(typeof(UnsealedEvent41).TypeHandle.Value, 41),
+        new(typeof(UnsealedEvent42).TypeHandle.Value, 42),
+        new(typeof(UnsealedEvent43).TypeHandle.Value, 43),
+        new(typeof(UnsealedEvent44).TypeHandle.Value, 44),
+        new(typeof(UnsealedEvent45).TypeHandle.Value, 45),
+        new(typeof(UnsealedEvent46).TypeHandle.Value, 46),
+        new(typeof(UnsealedEvent47).TypeHandle.Value, 47),
+        new(typeof(UnsealedEvent48).TypeHandle.Value, 48),
+        new(typeof(UnsealedEvent49).TypeHandle.Value, 49),
+        new(typeof(UnsealedEvent50).TypeHandle.Value, 50),
+        new(typeof(UnsealedEvent51).TypeHandle.Value, 51),
+        new(typeof(UnsealedEvent52).TypeHandle.Value, 52),
+        new(typeof(UnsealedEvent53).TypeHandle.Value, 53),
+        new(typeof(UnsealedEvent54).TypeHandle.Value, 54),
+        new(typeof(UnsealedEvent55).TypeHandle.Value, 55),
+        new(typeof(UnsealedEvent56).TypeHandle.Value, 56),
+        new(typeof(UnsealedEvent57).TypeHandle.Value, 57),
+        new(typeof(UnsealedEvent58).TypeHandle.Value, 58),
+        new(typeof(UnsealedEvent59).TypeHandle.Value, 59),
+        new(typeof(UnsealedEvent60).TypeHandle.Value, 60),
+        new(typeof(UnsealedEvent61).TypeHandle.Value, 61),
+        new(typeof(UnsealedEvent62).TypeHandle.Value, 62),
+        new(typeof(UnsealedEvent63).TypeHandle.Value, 63),
+        new(typeof(UnsealedEvent64).TypeHandle.Value, 64),
+        new(typeof(UnsealedEvent65).TypeHandle.Value, 65),
+        new(typeof(UnsealedEvent66).TypeHandle.Value, 66),
+        new(typeof(UnsealedEvent67).TypeHandle.Value, 67),
+        new(typeof(UnsealedEvent68).TypeHandle.Value, 68),
+        new(typeof(UnsealedEvent69).TypeHandle.Value, 69),
+        new(typeof(UnsealedEvent70).TypeHandle.Value, 70),
+        new(typeof(UnsealedEvent71).TypeHandle.Value, 71),
+        new(typeof(UnsealedEvent72).TypeHandle.Value, 72),
+        new(typeof(UnsealedEvent73).TypeHandle.Value, 73),
+        new(typeof(UnsealedEvent74).TypeHandle.Value, 74),
+        new(typeof(UnsealedEvent75).TypeHandle.Value, 75),
+        new(typeof(UnsealedEvent76).TypeHandle.Value, 76),
+        new(typeof(UnsealedEvent77).TypeHandle.Value, 77),
+        new(typeof(UnsealedEvent78).TypeHandle.Value, 78),
+        new(typeof(UnsealedEvent79).TypeHandle.Value, 79),
+        new(typeof(UnsealedEvent80).TypeHandle.Value, 80),
+        new(typeof(UnsealedEvent81).TypeHandle.Value, 81),
+        new(typeof(UnsealedEvent82).TypeHandle.Value, 82),
+        new(typeof(UnsealedEvent83).TypeHandle.Value, 83),
+        new(typeof(UnsealedEvent84).TypeHandle.Value, 84),
+        new(typeof(UnsealedEvent85).TypeHandle.Value, 85),
+        new(typeof(UnsealedEvent86).TypeHandle.Value, 86),
+        new(typeof(UnsealedEvent87).TypeHandle.Value, 87),
+        new(typeof(UnsealedEvent88).TypeHandle.Value, 88),
+        new(typeof(UnsealedEvent89).TypeHandle.Value, 89),
+        new(typeof(UnsealedEvent90).TypeHandle.Value, 90),
+        new(typeof(UnsealedEvent91).TypeHandle.Value, 91),
+        new(typeof(UnsealedEvent92).TypeHandle.Value, 92),
+        new(typeof(UnsealedEvent93).TypeHandle.Value, 93),
+        new(typeof(UnsealedEvent94).TypeHandle.Value, 94),
+        new(typeof(UnsealedEvent95).TypeHandle.Value, 95),
+        new(typeof(UnsealedEvent96).TypeHandle.Value, 96),
+        new(typeof(UnsealedEvent97).TypeHandle.Value, 97),
+        new(typeof(UnsealedEvent98).TypeHandle.Value, 98),
+        new(typeof(UnsealedEvent99).TypeHandle.Value, 99),
+        new(typeof(UnsealedEvent100).TypeHandle.Value, 100),
+        new(typeof(UnsealedEvent101).TypeHandle.Value, 101),
+        new(typeof(UnsealedEvent102).TypeHandle.Value, 102),
+        new(typeof(UnsealedEvent103).TypeHandle.Value, 103),
+        new(typeof(UnsealedEvent104).TypeHandle.Value, 104),
+        new(typeof(UnsealedEvent105).TypeHandle.Value, 105),
+        new(typeof(UnsealedEvent106).TypeHandle.Value, 106),
+        new(typeof(UnsealedEvent107).TypeHandle.Value, 107),
+        new(typeof(UnsealedEvent108).TypeHandle.Value, 108),
+        new(typeof(UnsealedEvent109).TypeHandle.Value, 109),
+        new(typeof(UnsealedEvent110).TypeHandle.Value, 110),
+        new(typeof(UnsealedEvent111).TypeHandle.Value, 111),
+        new(typeof(UnsealedEvent112).TypeHandle.Value, 112),
+        new(typeof(UnsealedEvent113).TypeHandle.Value, 113),
+        new(typeof(UnsealedEvent114).TypeHandle.Value, 114),
+        new(typeof(UnsealedEvent115).TypeHandle.Value, 115),
+        new(typeof(UnsealedEvent116).TypeHandle.Value, 116),
+        new(typeof(UnsealedEvent117).TypeHandle.Value, 117),
+        new(typeof(UnsealedEvent118).TypeHandle.Value, 118),
+        new(typeof(UnsealedEvent119).TypeHandle.Value, 119),
+        new(typeof(UnsealedEvent120).TypeHandle.Value, 120),
+        new(typeof(UnsealedEvent121).TypeHandle.Value, 121),
+        new(typeof(UnsealedEvent122).TypeHandle.Value, 122),
+        new(typeof(UnsealedEvent123).TypeHandle.Value, 123),
+        new(typeof(UnsealedEvent124).TypeHandle.Value, 124),
+        new(typeof(UnsealedEvent125).TypeHandle.Value, 125),
+        new(typeof(UnsealedEvent126).TypeHandle.Value, 126),
+        new(typeof(UnsealedEvent127).TypeHandle.Value, 127),
+        new(typeof(UnsealedEvent128).TypeHandle.Value, 128),
+        new(typeof(UnsealedEvent129).TypeHandle.Value, 129),
+        new(typeof(UnsealedEvent130).TypeHandle.Value, 130),
+        new(typeof(UnsealedEvent131).TypeHandle.Value, 131),
+        new(typeof(UnsealedEvent132).TypeHandle.Value, 132),
+        new(typeof(UnsealedEvent133).TypeHandle.Value, 133),
+        new(typeof(UnsealedEvent134).TypeHandle.Value, 134),
+        new(typeof(UnsealedEvent135).TypeHandle.Value, 135),
+        new(typeof(UnsealedEvent136).TypeHandle.Value, 136),
+        new(typeof(UnsealedEvent137).TypeHandle.Value, 137),
+        new(typeof(UnsealedEvent138).TypeHandle.Value, 138),
+        new(typeof(UnsealedEvent139).TypeHandle.Value, 139),
+        new(typeof(UnsealedEvent140).TypeHandle.Value, 140),
+        new(typeof(UnsealedEvent141).TypeHandle.Value, 141),
+        new(typeof(UnsealedEvent142).TypeHandle.Value, 142),
+        new(typeof(UnsealedEvent143).TypeHandle.Value, 143),
+        new(typeof(UnsealedEvent144).TypeHandle.Value, 144),
+        new(typeof(UnsealedEvent145).TypeHandle.Value, 145),
+        new(typeof(UnsealedEvent146).TypeHandle.Value, 146),
+        new(typeof(UnsealedEvent147).TypeHandle.Value, 147),
+        new(typeof(UnsealedEvent148).TypeHandle.Value, 148),
+        new(typeof(UnsealedEvent149).TypeHandle.Value, 149),
+        new(typeof(UnsealedEvent150).TypeHandle.Value, 150),
+        new(typeof(UnsealedEvent151).TypeHandle.Value, 151),
+        new(typeof(UnsealedEvent152).TypeHandle.Value, 152),
+        new(typeof(UnsealedEvent153).TypeHandle.Value, 153),
+        new(typeof(UnsealedEvent154).TypeHandle.Value, 154),
+        new(typeof(UnsealedEvent155).TypeHandle.Value, 155),
+        new(typeof(UnsealedEvent156).TypeHandle.Value, 156),
+        new(typeof(UnsealedEvent157).TypeHandle.Value, 157),
+        new(typeof(UnsealedEvent158).TypeHandle.Value, 158),
+        new(typeof(UnsealedEvent159).TypeHandle.Value, 159),
+        new(typeof(UnsealedEvent160).TypeHandle.Value, 160),
+        new(typeof(UnsealedEvent161).TypeHandle.Value, 161),
+        new(typeof(UnsealedEvent162).TypeHandle.Value, 162),
+        new(typeof(UnsealedEvent163).TypeHandle.Value, 163),
+        new(typeof(UnsealedEvent164).TypeHandle.Value, 164),
+        new(typeof(UnsealedEvent165).TypeHandle.Value, 165),
+        new(typeof(UnsealedEvent166).TypeHandle.Value, 166),
+        new(typeof(UnsealedEvent167).TypeHandle.Value, 167),
+        new(typeof(UnsealedEvent168).TypeHandle.Value, 168),
+        new(typeof(UnsealedEvent169).TypeHandle.Value, 169),
+        new(typeof(UnsealedEvent170).TypeHandle.Value, 170),
+        new(typeof(UnsealedEvent171).TypeHandle.Value, 171),
+        new(typeof(UnsealedEvent172).TypeHandle.Value, 172),
+        new(typeof(UnsealedEvent173).TypeHandle.Value, 173),
+        new(typeof(UnsealedEvent174).TypeHandle.Value, 174),
+        new(typeof(UnsealedEvent175).TypeHandle.Value, 175),
+        new(typeof(UnsealedEvent176).TypeHandle.Value, 176),
+        new(typeof(UnsealedEvent177).TypeHandle.Value, 177),
+        new(typeof(UnsealedEvent178).TypeHandle.Value, 178),
+        new(typeof(UnsealedEvent179).TypeHandle.Value, 179),
+        new(typeof(UnsealedEvent180).TypeHandle.Value, 180),
+        new(typeof(UnsealedEvent181).TypeHandle.Value, 181),
+        new(typeof(UnsealedEvent182).TypeHandle.Value, 182),
+        new(typeof(UnsealedEvent183).TypeHandle.Value, 183),
+        new(typeof(UnsealedEvent184).TypeHandle.Value, 184),
+        new(typeof(UnsealedEvent185).TypeHandle.Value, 185),
+        new(typeof(UnsealedEvent186).TypeHandle.Value, 186),
+        new(typeof(UnsealedEvent187).TypeHandle.Value, 187),
+        new(typeof(UnsealedEvent188).TypeHandle.Value, 188),
+        new(typeof(UnsealedEvent189).TypeHandle.Value, 189),
+        new(typeof(UnsealedEvent190).TypeHandle.Value, 190),
+        new(typeof(UnsealedEvent191).TypeHandle.Value, 191),
+        new(typeof(UnsealedEvent192).TypeHandle.Value, 192),
+        new(typeof(UnsealedEvent193).TypeHandle.Value, 193),
+        new(typeof(UnsealedEvent194).TypeHandle.Value, 194),
+        new(typeof(UnsealedEvent195).TypeHandle.Value, 195),
+        new(typeof(UnsealedEvent196).TypeHandle.Value, 196),
+        new(typeof(UnsealedEvent197).TypeHandle.Value, 197),
+        new(typeof(UnsealedEvent198).TypeHandle.Value, 198),
+        new(typeof(UnsealedEvent199).TypeHandle.Value, 199),
+        new(typeof(UnsealedEvent200).TypeHandle.Value, 200),
+        new(typeof(UnsealedEvent201).TypeHandle.Value, 201),
+        new(typeof(UnsealedEvent202).TypeHandle.Value, 202),
+        new(typeof(UnsealedEvent203).TypeHandle.Value, 203),
+        new(typeof(UnsealedEvent204).TypeHandle.Value, 204),
+        new(typeof(UnsealedEvent205).TypeHandle.Value, 205),
+        new(typeof(UnsealedEvent206).TypeHandle.Value, 206),
+        new(typeof(UnsealedEvent207).TypeHandle.Value, 207),
+        new(typeof(UnsealedEvent208).TypeHandle.Value, 208),
+        new(typeof(UnsealedEvent209).TypeHandle.Value, 209),
+        new(typeof(UnsealedEvent210).TypeHandle.Value, 210),
+        new(typeof(UnsealedEvent211).TypeHandle.Value, 211),
+        new(typeof(UnsealedEvent212).TypeHandle.Value, 212),
+        new(typeof(UnsealedEvent213).TypeHandle.Value, 213),
+        new(typeof(UnsealedEvent214).TypeHandle.Value, 214),
+        new(typeof(UnsealedEvent215).TypeHandle.Value, 215),
+        new(typeof(UnsealedEvent216).TypeHandle.Value, 216),
+        new(typeof(UnsealedEvent217).TypeHandle.Value, 217),
+        new(typeof(UnsealedEvent218).TypeHandle.Value, 218),
+        new(typeof(UnsealedEvent219).TypeHandle.Value, 219),
+        new(typeof(UnsealedEvent220).TypeHandle.Value, 220),
+        new(typeof(UnsealedEvent221).TypeHandle.Value, 221),
+        new(typeof(UnsealedEvent222).TypeHandle.Value, 222),
+        new(typeof(UnsealedEvent223).TypeHandle.Value, 223),
+        new(typeof(UnsealedEvent224).TypeHandle.Value, 224),
+        new(typeof(UnsealedEvent225).TypeHandle.Value, 225),
+        new(typeof(UnsealedEvent226).TypeHandle.Value, 226),
+        new(typeof(UnsealedEvent227).TypeHandle.Value, 227),
+        new(typeof(UnsealedEvent228).TypeHandle.Value, 228),
+        new(typeof(UnsealedEvent229).TypeHandle.Value, 229),
+        new(typeof(UnsealedEvent230).TypeHandle.Value, 230),
+        new(typeof(UnsealedEvent231).TypeHandle.Value, 231),
+        new(typeof(UnsealedEvent232).TypeHandle.Value, 232),
+        new(typeof(UnsealedEvent233).TypeHandle.Value, 233),
+        new(typeof(UnsealedEvent234).TypeHandle.Value, 234),
+        new(typeof(UnsealedEvent235).TypeHandle.Value, 235),
+        new(typeof(UnsealedEvent236).TypeHandle.Value, 236),
+        new(typeof(UnsealedEvent237).TypeHandle.Value, 237),
+        new(typeof(UnsealedEvent238).TypeHandle.Value, 238),
+        new(typeof(UnsealedEvent239).TypeHandle.Value, 239),
+        new(typeof(UnsealedEvent240).TypeHandle.Value, 240),
+        new(typeof(UnsealedEvent241).TypeHandle.Value, 241),
+        new(typeof(UnsealedEvent242).TypeHandle.Value, 242),
+        new(typeof(UnsealedEvent243).TypeHandle.Value, 243),
+        new(typeof(UnsealedEvent244).TypeHandle.Value, 244),
+        new(typeof(UnsealedEvent245).TypeHandle.Value, 245),
+        new(typeof(UnsealedEvent246).TypeHandle.Value, 246),
+        new(typeof(UnsealedEvent247).TypeHandle.Value, 247),
+        new(typeof(UnsealedEvent248).TypeHandle.Value, 248),
+        new(typeof(UnsealedEvent249).TypeHandle.Value, 249),
+        new(typeof(UnsealedEvent250).TypeHandle.Value, 250),
+        new(typeof(UnsealedEvent251).TypeHandle.Value, 251),
+        new(typeof(UnsealedEvent252).TypeHandle.Value, 252),
+        new(typeof(UnsealedEvent253).TypeHandle.Value, 253),
+        new(typeof(UnsealedEvent254).TypeHandle.Value, 254),
+        new(typeof(UnsealedEvent255).TypeHandle.Value, 255),
+    }.ToFrozenDictionary();
+
     private long _sum;
 
     public long Sum => _sum;
@@ -9004,6 +12725,16 @@ internal sealed class UnsealedTarget256 : ICrossoverTarget
         for (int i = 0; i < events.Length; i++)
         {
             IntegerDispatch(events[i]);
+        }
+
+        return _sum;
+    }
+
+    public long RunHandleDispatch(object[] events)
+    {
+        for (int i = 0; i < events.Length; i++)
+        {
+            HandleDispatch(events[i]);
         }
 
         return _sum;
@@ -9789,6 +13520,787 @@ internal sealed class UnsealedTarget256 : ICrossoverTarget
     private void IntegerDispatch(object @event)
     {
         if (@event is not null && Index.TryGetValue(@event.GetType(), out int index))
+        {
+            switch (index)
+            {
+                case 0:
+                    Apply(Unsafe.As<UnsealedEvent0>(@event));
+                    return;
+                case 1:
+                    Apply(Unsafe.As<UnsealedEvent1>(@event));
+                    return;
+                case 2:
+                    Apply(Unsafe.As<UnsealedEvent2>(@event));
+                    return;
+                case 3:
+                    Apply(Unsafe.As<UnsealedEvent3>(@event));
+                    return;
+                case 4:
+                    Apply(Unsafe.As<UnsealedEvent4>(@event));
+                    return;
+                case 5:
+                    Apply(Unsafe.As<UnsealedEvent5>(@event));
+                    return;
+                case 6:
+                    Apply(Unsafe.As<UnsealedEvent6>(@event));
+                    return;
+                case 7:
+                    Apply(Unsafe.As<UnsealedEvent7>(@event));
+                    return;
+                case 8:
+                    Apply(Unsafe.As<UnsealedEvent8>(@event));
+                    return;
+                case 9:
+                    Apply(Unsafe.As<UnsealedEvent9>(@event));
+                    return;
+                case 10:
+                    Apply(Unsafe.As<UnsealedEvent10>(@event));
+                    return;
+                case 11:
+                    Apply(Unsafe.As<UnsealedEvent11>(@event));
+                    return;
+                case 12:
+                    Apply(Unsafe.As<UnsealedEvent12>(@event));
+                    return;
+                case 13:
+                    Apply(Unsafe.As<UnsealedEvent13>(@event));
+                    return;
+                case 14:
+                    Apply(Unsafe.As<UnsealedEvent14>(@event));
+                    return;
+                case 15:
+                    Apply(Unsafe.As<UnsealedEvent15>(@event));
+                    return;
+                case 16:
+                    Apply(Unsafe.As<UnsealedEvent16>(@event));
+                    return;
+                case 17:
+                    Apply(Unsafe.As<UnsealedEvent17>(@event));
+                    return;
+                case 18:
+                    Apply(Unsafe.As<UnsealedEvent18>(@event));
+                    return;
+                case 19:
+                    Apply(Unsafe.As<UnsealedEvent19>(@event));
+                    return;
+                case 20:
+                    Apply(Unsafe.As<UnsealedEvent20>(@event));
+                    return;
+                case 21:
+                    Apply(Unsafe.As<UnsealedEvent21>(@event));
+                    return;
+                case 22:
+                    Apply(Unsafe.As<UnsealedEvent22>(@event));
+                    return;
+                case 23:
+                    Apply(Unsafe.As<UnsealedEvent23>(@event));
+                    return;
+                case 24:
+                    Apply(Unsafe.As<UnsealedEvent24>(@event));
+                    return;
+                case 25:
+                    Apply(Unsafe.As<UnsealedEvent25>(@event));
+                    return;
+                case 26:
+                    Apply(Unsafe.As<UnsealedEvent26>(@event));
+                    return;
+                case 27:
+                    Apply(Unsafe.As<UnsealedEvent27>(@event));
+                    return;
+                case 28:
+                    Apply(Unsafe.As<UnsealedEvent28>(@event));
+                    return;
+                case 29:
+                    Apply(Unsafe.As<UnsealedEvent29>(@event));
+                    return;
+                case 30:
+                    Apply(Unsafe.As<UnsealedEvent30>(@event));
+                    return;
+                case 31:
+                    Apply(Unsafe.As<UnsealedEvent31>(@event));
+                    return;
+                case 32:
+                    Apply(Unsafe.As<UnsealedEvent32>(@event));
+                    return;
+                case 33:
+                    Apply(Unsafe.As<UnsealedEvent33>(@event));
+                    return;
+                case 34:
+                    Apply(Unsafe.As<UnsealedEvent34>(@event));
+                    return;
+                case 35:
+                    Apply(Unsafe.As<UnsealedEvent35>(@event));
+                    return;
+                case 36:
+                    Apply(Unsafe.As<UnsealedEvent36>(@event));
+                    return;
+                case 37:
+                    Apply(Unsafe.As<UnsealedEvent37>(@event));
+                    return;
+                case 38:
+                    Apply(Unsafe.As<UnsealedEvent38>(@event));
+                    return;
+                case 39:
+                    Apply(Unsafe.As<UnsealedEvent39>(@event));
+                    return;
+                case 40:
+                    Apply(Unsafe.As<UnsealedEvent40>(@event));
+                    return;
+                case 41:
+                    Apply(Unsafe.As<UnsealedEvent41>(@event));
+                    return;
+                case 42:
+                    Apply(Unsafe.As<UnsealedEvent42>(@event));
+                    return;
+                case 43:
+                    Apply(Unsafe.As<UnsealedEvent43>(@event));
+                    return;
+                case 44:
+                    Apply(Unsafe.As<UnsealedEvent44>(@event));
+                    return;
+                case 45:
+                    Apply(Unsafe.As<UnsealedEvent45>(@event));
+                    return;
+                case 46:
+                    Apply(Unsafe.As<UnsealedEvent46>(@event));
+                    return;
+                case 47:
+                    Apply(Unsafe.As<UnsealedEvent47>(@event));
+                    return;
+                case 48:
+                    Apply(Unsafe.As<UnsealedEvent48>(@event));
+                    return;
+                case 49:
+                    Apply(Unsafe.As<UnsealedEvent49>(@event));
+                    return;
+                case 50:
+                    Apply(Unsafe.As<UnsealedEvent50>(@event));
+                    return;
+                case 51:
+                    Apply(Unsafe.As<UnsealedEvent51>(@event));
+                    return;
+                case 52:
+                    Apply(Unsafe.As<UnsealedEvent52>(@event));
+                    return;
+                case 53:
+                    Apply(Unsafe.As<UnsealedEvent53>(@event));
+                    return;
+                case 54:
+                    Apply(Unsafe.As<UnsealedEvent54>(@event));
+                    return;
+                case 55:
+                    Apply(Unsafe.As<UnsealedEvent55>(@event));
+                    return;
+                case 56:
+                    Apply(Unsafe.As<UnsealedEvent56>(@event));
+                    return;
+                case 57:
+                    Apply(Unsafe.As<UnsealedEvent57>(@event));
+                    return;
+                case 58:
+                    Apply(Unsafe.As<UnsealedEvent58>(@event));
+                    return;
+                case 59:
+                    Apply(Unsafe.As<UnsealedEvent59>(@event));
+                    return;
+                case 60:
+                    Apply(Unsafe.As<UnsealedEvent60>(@event));
+                    return;
+                case 61:
+                    Apply(Unsafe.As<UnsealedEvent61>(@event));
+                    return;
+                case 62:
+                    Apply(Unsafe.As<UnsealedEvent62>(@event));
+                    return;
+                case 63:
+                    Apply(Unsafe.As<UnsealedEvent63>(@event));
+                    return;
+                case 64:
+                    Apply(Unsafe.As<UnsealedEvent64>(@event));
+                    return;
+                case 65:
+                    Apply(Unsafe.As<UnsealedEvent65>(@event));
+                    return;
+                case 66:
+                    Apply(Unsafe.As<UnsealedEvent66>(@event));
+                    return;
+                case 67:
+                    Apply(Unsafe.As<UnsealedEvent67>(@event));
+                    return;
+                case 68:
+                    Apply(Unsafe.As<UnsealedEvent68>(@event));
+                    return;
+                case 69:
+                    Apply(Unsafe.As<UnsealedEvent69>(@event));
+                    return;
+                case 70:
+                    Apply(Unsafe.As<UnsealedEvent70>(@event));
+                    return;
+                case 71:
+                    Apply(Unsafe.As<UnsealedEvent71>(@event));
+                    return;
+                case 72:
+                    Apply(Unsafe.As<UnsealedEvent72>(@event));
+                    return;
+                case 73:
+                    Apply(Unsafe.As<UnsealedEvent73>(@event));
+                    return;
+                case 74:
+                    Apply(Unsafe.As<UnsealedEvent74>(@event));
+                    return;
+                case 75:
+                    Apply(Unsafe.As<UnsealedEvent75>(@event));
+                    return;
+                case 76:
+                    Apply(Unsafe.As<UnsealedEvent76>(@event));
+                    return;
+                case 77:
+                    Apply(Unsafe.As<UnsealedEvent77>(@event));
+                    return;
+                case 78:
+                    Apply(Unsafe.As<UnsealedEvent78>(@event));
+                    return;
+                case 79:
+                    Apply(Unsafe.As<UnsealedEvent79>(@event));
+                    return;
+                case 80:
+                    Apply(Unsafe.As<UnsealedEvent80>(@event));
+                    return;
+                case 81:
+                    Apply(Unsafe.As<UnsealedEvent81>(@event));
+                    return;
+                case 82:
+                    Apply(Unsafe.As<UnsealedEvent82>(@event));
+                    return;
+                case 83:
+                    Apply(Unsafe.As<UnsealedEvent83>(@event));
+                    return;
+                case 84:
+                    Apply(Unsafe.As<UnsealedEvent84>(@event));
+                    return;
+                case 85:
+                    Apply(Unsafe.As<UnsealedEvent85>(@event));
+                    return;
+                case 86:
+                    Apply(Unsafe.As<UnsealedEvent86>(@event));
+                    return;
+                case 87:
+                    Apply(Unsafe.As<UnsealedEvent87>(@event));
+                    return;
+                case 88:
+                    Apply(Unsafe.As<UnsealedEvent88>(@event));
+                    return;
+                case 89:
+                    Apply(Unsafe.As<UnsealedEvent89>(@event));
+                    return;
+                case 90:
+                    Apply(Unsafe.As<UnsealedEvent90>(@event));
+                    return;
+                case 91:
+                    Apply(Unsafe.As<UnsealedEvent91>(@event));
+                    return;
+                case 92:
+                    Apply(Unsafe.As<UnsealedEvent92>(@event));
+                    return;
+                case 93:
+                    Apply(Unsafe.As<UnsealedEvent93>(@event));
+                    return;
+                case 94:
+                    Apply(Unsafe.As<UnsealedEvent94>(@event));
+                    return;
+                case 95:
+                    Apply(Unsafe.As<UnsealedEvent95>(@event));
+                    return;
+                case 96:
+                    Apply(Unsafe.As<UnsealedEvent96>(@event));
+                    return;
+                case 97:
+                    Apply(Unsafe.As<UnsealedEvent97>(@event));
+                    return;
+                case 98:
+                    Apply(Unsafe.As<UnsealedEvent98>(@event));
+                    return;
+                case 99:
+                    Apply(Unsafe.As<UnsealedEvent99>(@event));
+                    return;
+                case 100:
+                    Apply(Unsafe.As<UnsealedEvent100>(@event));
+                    return;
+                case 101:
+                    Apply(Unsafe.As<UnsealedEvent101>(@event));
+                    return;
+                case 102:
+                    Apply(Unsafe.As<UnsealedEvent102>(@event));
+                    return;
+                case 103:
+                    Apply(Unsafe.As<UnsealedEvent103>(@event));
+                    return;
+                case 104:
+                    Apply(Unsafe.As<UnsealedEvent104>(@event));
+                    return;
+                case 105:
+                    Apply(Unsafe.As<UnsealedEvent105>(@event));
+                    return;
+                case 106:
+                    Apply(Unsafe.As<UnsealedEvent106>(@event));
+                    return;
+                case 107:
+                    Apply(Unsafe.As<UnsealedEvent107>(@event));
+                    return;
+                case 108:
+                    Apply(Unsafe.As<UnsealedEvent108>(@event));
+                    return;
+                case 109:
+                    Apply(Unsafe.As<UnsealedEvent109>(@event));
+                    return;
+                case 110:
+                    Apply(Unsafe.As<UnsealedEvent110>(@event));
+                    return;
+                case 111:
+                    Apply(Unsafe.As<UnsealedEvent111>(@event));
+                    return;
+                case 112:
+                    Apply(Unsafe.As<UnsealedEvent112>(@event));
+                    return;
+                case 113:
+                    Apply(Unsafe.As<UnsealedEvent113>(@event));
+                    return;
+                case 114:
+                    Apply(Unsafe.As<UnsealedEvent114>(@event));
+                    return;
+                case 115:
+                    Apply(Unsafe.As<UnsealedEvent115>(@event));
+                    return;
+                case 116:
+                    Apply(Unsafe.As<UnsealedEvent116>(@event));
+                    return;
+                case 117:
+                    Apply(Unsafe.As<UnsealedEvent117>(@event));
+                    return;
+                case 118:
+                    Apply(Unsafe.As<UnsealedEvent118>(@event));
+                    return;
+                case 119:
+                    Apply(Unsafe.As<UnsealedEvent119>(@event));
+                    return;
+                case 120:
+                    Apply(Unsafe.As<UnsealedEvent120>(@event));
+                    return;
+                case 121:
+                    Apply(Unsafe.As<UnsealedEvent121>(@event));
+                    return;
+                case 122:
+                    Apply(Unsafe.As<UnsealedEvent122>(@event));
+                    return;
+                case 123:
+                    Apply(Unsafe.As<UnsealedEvent123>(@event));
+                    return;
+                case 124:
+                    Apply(Unsafe.As<UnsealedEvent124>(@event));
+                    return;
+                case 125:
+                    Apply(Unsafe.As<UnsealedEvent125>(@event));
+                    return;
+                case 126:
+                    Apply(Unsafe.As<UnsealedEvent126>(@event));
+                    return;
+                case 127:
+                    Apply(Unsafe.As<UnsealedEvent127>(@event));
+                    return;
+                case 128:
+                    Apply(Unsafe.As<UnsealedEvent128>(@event));
+                    return;
+                case 129:
+                    Apply(Unsafe.As<UnsealedEvent129>(@event));
+                    return;
+                case 130:
+                    Apply(Unsafe.As<UnsealedEvent130>(@event));
+                    return;
+                case 131:
+                    Apply(Unsafe.As<UnsealedEvent131>(@event));
+                    return;
+                case 132:
+                    Apply(Unsafe.As<UnsealedEvent132>(@event));
+                    return;
+                case 133:
+                    Apply(Unsafe.As<UnsealedEvent133>(@event));
+                    return;
+                case 134:
+                    Apply(Unsafe.As<UnsealedEvent134>(@event));
+                    return;
+                case 135:
+                    Apply(Unsafe.As<UnsealedEvent135>(@event));
+                    return;
+                case 136:
+                    Apply(Unsafe.As<UnsealedEvent136>(@event));
+                    return;
+                case 137:
+                    Apply(Unsafe.As<UnsealedEvent137>(@event));
+                    return;
+                case 138:
+                    Apply(Unsafe.As<UnsealedEvent138>(@event));
+                    return;
+                case 139:
+                    Apply(Unsafe.As<UnsealedEvent139>(@event));
+                    return;
+                case 140:
+                    Apply(Unsafe.As<UnsealedEvent140>(@event));
+                    return;
+                case 141:
+                    Apply(Unsafe.As<UnsealedEvent141>(@event));
+                    return;
+                case 142:
+                    Apply(Unsafe.As<UnsealedEvent142>(@event));
+                    return;
+                case 143:
+                    Apply(Unsafe.As<UnsealedEvent143>(@event));
+                    return;
+                case 144:
+                    Apply(Unsafe.As<UnsealedEvent144>(@event));
+                    return;
+                case 145:
+                    Apply(Unsafe.As<UnsealedEvent145>(@event));
+                    return;
+                case 146:
+                    Apply(Unsafe.As<UnsealedEvent146>(@event));
+                    return;
+                case 147:
+                    Apply(Unsafe.As<UnsealedEvent147>(@event));
+                    return;
+                case 148:
+                    Apply(Unsafe.As<UnsealedEvent148>(@event));
+                    return;
+                case 149:
+                    Apply(Unsafe.As<UnsealedEvent149>(@event));
+                    return;
+                case 150:
+                    Apply(Unsafe.As<UnsealedEvent150>(@event));
+                    return;
+                case 151:
+                    Apply(Unsafe.As<UnsealedEvent151>(@event));
+                    return;
+                case 152:
+                    Apply(Unsafe.As<UnsealedEvent152>(@event));
+                    return;
+                case 153:
+                    Apply(Unsafe.As<UnsealedEvent153>(@event));
+                    return;
+                case 154:
+                    Apply(Unsafe.As<UnsealedEvent154>(@event));
+                    return;
+                case 155:
+                    Apply(Unsafe.As<UnsealedEvent155>(@event));
+                    return;
+                case 156:
+                    Apply(Unsafe.As<UnsealedEvent156>(@event));
+                    return;
+                case 157:
+                    Apply(Unsafe.As<UnsealedEvent157>(@event));
+                    return;
+                case 158:
+                    Apply(Unsafe.As<UnsealedEvent158>(@event));
+                    return;
+                case 159:
+                    Apply(Unsafe.As<UnsealedEvent159>(@event));
+                    return;
+                case 160:
+                    Apply(Unsafe.As<UnsealedEvent160>(@event));
+                    return;
+                case 161:
+                    Apply(Unsafe.As<UnsealedEvent161>(@event));
+                    return;
+                case 162:
+                    Apply(Unsafe.As<UnsealedEvent162>(@event));
+                    return;
+                case 163:
+                    Apply(Unsafe.As<UnsealedEvent163>(@event));
+                    return;
+                case 164:
+                    Apply(Unsafe.As<UnsealedEvent164>(@event));
+                    return;
+                case 165:
+                    Apply(Unsafe.As<UnsealedEvent165>(@event));
+                    return;
+                case 166:
+                    Apply(Unsafe.As<UnsealedEvent166>(@event));
+                    return;
+                case 167:
+                    Apply(Unsafe.As<UnsealedEvent167>(@event));
+                    return;
+                case 168:
+                    Apply(Unsafe.As<UnsealedEvent168>(@event));
+                    return;
+                case 169:
+                    Apply(Unsafe.As<UnsealedEvent169>(@event));
+                    return;
+                case 170:
+                    Apply(Unsafe.As<UnsealedEvent170>(@event));
+                    return;
+                case 171:
+                    Apply(Unsafe.As<UnsealedEvent171>(@event));
+                    return;
+                case 172:
+                    Apply(Unsafe.As<UnsealedEvent172>(@event));
+                    return;
+                case 173:
+                    Apply(Unsafe.As<UnsealedEvent173>(@event));
+                    return;
+                case 174:
+                    Apply(Unsafe.As<UnsealedEvent174>(@event));
+                    return;
+                case 175:
+                    Apply(Unsafe.As<UnsealedEvent175>(@event));
+                    return;
+                case 176:
+                    Apply(Unsafe.As<UnsealedEvent176>(@event));
+                    return;
+                case 177:
+                    Apply(Unsafe.As<UnsealedEvent177>(@event));
+                    return;
+                case 178:
+                    Apply(Unsafe.As<UnsealedEvent178>(@event));
+                    return;
+                case 179:
+                    Apply(Unsafe.As<UnsealedEvent179>(@event));
+                    return;
+                case 180:
+                    Apply(Unsafe.As<UnsealedEvent180>(@event));
+                    return;
+                case 181:
+                    Apply(Unsafe.As<UnsealedEvent181>(@event));
+                    return;
+                case 182:
+                    Apply(Unsafe.As<UnsealedEvent182>(@event));
+                    return;
+                case 183:
+                    Apply(Unsafe.As<UnsealedEvent183>(@event));
+                    return;
+                case 184:
+                    Apply(Unsafe.As<UnsealedEvent184>(@event));
+                    return;
+                case 185:
+                    Apply(Unsafe.As<UnsealedEvent185>(@event));
+                    return;
+                case 186:
+                    Apply(Unsafe.As<UnsealedEvent186>(@event));
+                    return;
+                case 187:
+                    Apply(Unsafe.As<UnsealedEvent187>(@event));
+                    return;
+                case 188:
+                    Apply(Unsafe.As<UnsealedEvent188>(@event));
+                    return;
+                case 189:
+                    Apply(Unsafe.As<UnsealedEvent189>(@event));
+                    return;
+                case 190:
+                    Apply(Unsafe.As<UnsealedEvent190>(@event));
+                    return;
+                case 191:
+                    Apply(Unsafe.As<UnsealedEvent191>(@event));
+                    return;
+                case 192:
+                    Apply(Unsafe.As<UnsealedEvent192>(@event));
+                    return;
+                case 193:
+                    Apply(Unsafe.As<UnsealedEvent193>(@event));
+                    return;
+                case 194:
+                    Apply(Unsafe.As<UnsealedEvent194>(@event));
+                    return;
+                case 195:
+                    Apply(Unsafe.As<UnsealedEvent195>(@event));
+                    return;
+                case 196:
+                    Apply(Unsafe.As<UnsealedEvent196>(@event));
+                    return;
+                case 197:
+                    Apply(Unsafe.As<UnsealedEvent197>(@event));
+                    return;
+                case 198:
+                    Apply(Unsafe.As<UnsealedEvent198>(@event));
+                    return;
+                case 199:
+                    Apply(Unsafe.As<UnsealedEvent199>(@event));
+                    return;
+                case 200:
+                    Apply(Unsafe.As<UnsealedEvent200>(@event));
+                    return;
+                case 201:
+                    Apply(Unsafe.As<UnsealedEvent201>(@event));
+                    return;
+                case 202:
+                    Apply(Unsafe.As<UnsealedEvent202>(@event));
+                    return;
+                case 203:
+                    Apply(Unsafe.As<UnsealedEvent203>(@event));
+                    return;
+                case 204:
+                    Apply(Unsafe.As<UnsealedEvent204>(@event));
+                    return;
+                case 205:
+                    Apply(Unsafe.As<UnsealedEvent205>(@event));
+                    return;
+                case 206:
+                    Apply(Unsafe.As<UnsealedEvent206>(@event));
+                    return;
+                case 207:
+                    Apply(Unsafe.As<UnsealedEvent207>(@event));
+                    return;
+                case 208:
+                    Apply(Unsafe.As<UnsealedEvent208>(@event));
+                    return;
+                case 209:
+                    Apply(Unsafe.As<UnsealedEvent209>(@event));
+                    return;
+                case 210:
+                    Apply(Unsafe.As<UnsealedEvent210>(@event));
+                    return;
+                case 211:
+                    Apply(Unsafe.As<UnsealedEvent211>(@event));
+                    return;
+                case 212:
+                    Apply(Unsafe.As<UnsealedEvent212>(@event));
+                    return;
+                case 213:
+                    Apply(Unsafe.As<UnsealedEvent213>(@event));
+                    return;
+                case 214:
+                    Apply(Unsafe.As<UnsealedEvent214>(@event));
+                    return;
+                case 215:
+                    Apply(Unsafe.As<UnsealedEvent215>(@event));
+                    return;
+                case 216:
+                    Apply(Unsafe.As<UnsealedEvent216>(@event));
+                    return;
+                case 217:
+                    Apply(Unsafe.As<UnsealedEvent217>(@event));
+                    return;
+                case 218:
+                    Apply(Unsafe.As<UnsealedEvent218>(@event));
+                    return;
+                case 219:
+                    Apply(Unsafe.As<UnsealedEvent219>(@event));
+                    return;
+                case 220:
+                    Apply(Unsafe.As<UnsealedEvent220>(@event));
+                    return;
+                case 221:
+                    Apply(Unsafe.As<UnsealedEvent221>(@event));
+                    return;
+                case 222:
+                    Apply(Unsafe.As<UnsealedEvent222>(@event));
+                    return;
+                case 223:
+                    Apply(Unsafe.As<UnsealedEvent223>(@event));
+                    return;
+                case 224:
+                    Apply(Unsafe.As<UnsealedEvent224>(@event));
+                    return;
+                case 225:
+                    Apply(Unsafe.As<UnsealedEvent225>(@event));
+                    return;
+                case 226:
+                    Apply(Unsafe.As<UnsealedEvent226>(@event));
+                    return;
+                case 227:
+                    Apply(Unsafe.As<UnsealedEvent227>(@event));
+                    return;
+                case 228:
+                    Apply(Unsafe.As<UnsealedEvent228>(@event));
+                    return;
+                case 229:
+                    Apply(Unsafe.As<UnsealedEvent229>(@event));
+                    return;
+                case 230:
+                    Apply(Unsafe.As<UnsealedEvent230>(@event));
+                    return;
+                case 231:
+                    Apply(Unsafe.As<UnsealedEvent231>(@event));
+                    return;
+                case 232:
+                    Apply(Unsafe.As<UnsealedEvent232>(@event));
+                    return;
+                case 233:
+                    Apply(Unsafe.As<UnsealedEvent233>(@event));
+                    return;
+                case 234:
+                    Apply(Unsafe.As<UnsealedEvent234>(@event));
+                    return;
+                case 235:
+                    Apply(Unsafe.As<UnsealedEvent235>(@event));
+                    return;
+                case 236:
+                    Apply(Unsafe.As<UnsealedEvent236>(@event));
+                    return;
+                case 237:
+                    Apply(Unsafe.As<UnsealedEvent237>(@event));
+                    return;
+                case 238:
+                    Apply(Unsafe.As<UnsealedEvent238>(@event));
+                    return;
+                case 239:
+                    Apply(Unsafe.As<UnsealedEvent239>(@event));
+                    return;
+                case 240:
+                    Apply(Unsafe.As<UnsealedEvent240>(@event));
+                    return;
+                case 241:
+                    Apply(Unsafe.As<UnsealedEvent241>(@event));
+                    return;
+                case 242:
+                    Apply(Unsafe.As<UnsealedEvent242>(@event));
+                    return;
+                case 243:
+                    Apply(Unsafe.As<UnsealedEvent243>(@event));
+                    return;
+                case 244:
+                    Apply(Unsafe.As<UnsealedEvent244>(@event));
+                    return;
+                case 245:
+                    Apply(Unsafe.As<UnsealedEvent245>(@event));
+                    return;
+                case 246:
+                    Apply(Unsafe.As<UnsealedEvent246>(@event));
+                    return;
+                case 247:
+                    Apply(Unsafe.As<UnsealedEvent247>(@event));
+                    return;
+                case 248:
+                    Apply(Unsafe.As<UnsealedEvent248>(@event));
+                    return;
+                case 249:
+                    Apply(Unsafe.As<UnsealedEvent249>(@event));
+                    return;
+                case 250:
+                    Apply(Unsafe.As<UnsealedEvent250>(@event));
+                    return;
+                case 251:
+                    Apply(Unsafe.As<UnsealedEvent251>(@event));
+                    return;
+                case 252:
+                    Apply(Unsafe.As<UnsealedEvent252>(@event));
+                    return;
+                case 253:
+                    Apply(Unsafe.As<UnsealedEvent253>(@event));
+                    return;
+                case 254:
+                    Apply(Unsafe.As<UnsealedEvent254>(@event));
+                    return;
+                case 255:
+                    Apply(Unsafe.As<UnsealedEvent255>(@event));
+                    return;
+            }
+        }
+
+        TypeSwitch(@event!);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void HandleDispatch(object @event)
+    {
+        if (@event is not null && HandleIndex.TryGetValue(Type.GetTypeHandle(@event).Value, out int index))
         {
             switch (index)
             {

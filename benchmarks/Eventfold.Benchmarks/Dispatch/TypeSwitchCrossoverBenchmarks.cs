@@ -4,10 +4,10 @@ namespace Eventfold.Benchmarks.Dispatch;
 
 /// <summary>
 /// Where a type-pattern switch over N event types (as the aggregate and projection generators emit it)
-/// gets slower than looking the event's exact type up once in a FrozenDictionary&lt;Type, int&gt; and
-/// switching on that integer. Events are spread evenly over all N types in shuffled order. Sealed event
-/// types are tested with a method-table compare per case; unsealed ones (records are unsealed by
-/// default) with a cast-helper call per case, so the two cross over at different N.
+/// gets slower than looking the event's exact type up once in a FrozenDictionary (keyed by the Type, or by
+/// its type handle's pointer) and switching on that integer. Events are spread evenly over all N types in
+/// shuffled order. Sealed event types are tested with a method-table compare per case; unsealed ones
+/// (records are unsealed by default) with a cast-helper call per case, so the two cross over at different N.
 /// </summary>
 [MemoryDiagnoser]
 [MedianColumn]
@@ -32,7 +32,8 @@ public class TypeSwitchCrossoverBenchmarks
         long expected = CrossoverEvents.ExpectedSum(Types, EventsPerInvoke);
         var bySwitch = CrossoverEvents.NewTarget(Types, Sealed);
         var byInteger = CrossoverEvents.NewTarget(Types, Sealed);
-        if (bySwitch.RunTypeSwitch(_events) != expected || byInteger.RunIntegerDispatch(_events) != expected)
+        var byHandle = CrossoverEvents.NewTarget(Types, Sealed);
+        if (bySwitch.RunTypeSwitch(_events) != expected || byInteger.RunIntegerDispatch(_events) != expected || byHandle.RunHandleDispatch(_events) != expected)
         {
             throw new InvalidOperationException($"A dispatch of {Types} event types reached the wrong Apply.");
         }
@@ -45,4 +46,7 @@ public class TypeSwitchCrossoverBenchmarks
 
     [Benchmark(OperationsPerInvoke = EventsPerInvoke, Description = "FrozenDictionary<Type, int> + integer switch")]
     public long IntegerDispatch() => _target.RunIntegerDispatch(_events);
+
+    [Benchmark(OperationsPerInvoke = EventsPerInvoke, Description = "FrozenDictionary<nint, int> by type handle + integer switch")]
+    public long HandleDispatch() => _target.RunHandleDispatch(_events);
 }

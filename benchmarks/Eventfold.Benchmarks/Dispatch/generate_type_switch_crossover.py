@@ -3,10 +3,12 @@
 
 Run from this folder: python3 generate_type_switch_crossover.py > TypeSwitchCrossover.Generated.cs
 For each N in SIZES and each of sealed and unsealed event types it writes one aggregate-like class with
-N Apply methods and two dispatches of one event: the type-pattern switch the aggregate generator emits
-today, and the integer dispatch (the event's exact type looked up once in a FrozenDictionary<Type, int>
-built from typeof, then a switch on the integer, a jump table, with Unsafe.As casts; an unmapped runtime
-type falls back to the type switch, so a subclass of a handled type is handled as before).
+N Apply methods and three dispatches of one event: the type-pattern switch the aggregate generator emits
+below its threshold, and two integer dispatches: the event's exact type looked up once in a
+FrozenDictionary<Type, int> built from typeof (what the generator emits above its threshold), or in a
+FrozenDictionary<nint, int> keyed by the type handle's pointer, then a switch on the integer (a jump
+table) with Unsafe.As casts. An unmapped runtime type falls back to the type switch, so a subclass of a
+handled type is handled as before.
 """
 SIZES = [2, 4, 8, 16, 32, 64, 128, 256]
 MAX = max(SIZES)
@@ -57,6 +59,12 @@ for n in SIZES:
             w(f"        new(typeof({kind}Event{k}), {k}),")
         w("    }.ToFrozenDictionary();")
         w("")
+        w("    private static readonly FrozenDictionary<nint, int> HandleIndex = new KeyValuePair<nint, int>[]")
+        w("    {")
+        for k in range(n):
+            w(f"        new(typeof({kind}Event{k}).TypeHandle.Value, {k}),")
+        w("    }.ToFrozenDictionary();")
+        w("")
         w("    private long _sum;")
         w("")
         w("    public long Sum => _sum;")
@@ -81,6 +89,16 @@ for n in SIZES:
         w("        return _sum;")
         w("    }")
         w("")
+        w("    public long RunHandleDispatch(object[] events)")
+        w("    {")
+        w("        for (int i = 0; i < events.Length; i++)")
+        w("        {")
+        w("            HandleDispatch(events[i]);")
+        w("        }")
+        w("")
+        w("        return _sum;")
+        w("    }")
+        w("")
         w("    [MethodImpl(MethodImplOptions.AggressiveInlining)]")
         w("    private void TypeSwitch(object @event)")
         w("    {")
@@ -97,6 +115,23 @@ for n in SIZES:
         w("    private void IntegerDispatch(object @event)")
         w("    {")
         w("        if (@event is not null && Index.TryGetValue(@event.GetType(), out int index))")
+        w("        {")
+        w("            switch (index)")
+        w("            {")
+        for k in range(n):
+            w(f"                case {k}:")
+            w(f"                    Apply(Unsafe.As<{kind}Event{k}>(@event));")
+            w("                    return;")
+        w("            }")
+        w("        }")
+        w("")
+        w("        TypeSwitch(@event!);")
+        w("    }")
+        w("")
+        w("    [MethodImpl(MethodImplOptions.AggressiveInlining)]")
+        w("    private void HandleDispatch(object @event)")
+        w("    {")
+        w("        if (@event is not null && HandleIndex.TryGetValue(Type.GetTypeHandle(@event).Value, out int index))")
         w("        {")
         w("            switch (index)")
         w("            {")
