@@ -10,6 +10,13 @@ using Eventfold.Benchmarks.Sqlite;
 // in one process and are charged CPU time. See docs/performance.md.
 string scenario = args.Length > 0 ? args[0] : "";
 int rounds = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 15;
+if (scenario == "typeswitch-one")
+{
+    // typeswitch-one <types> <sealed|unsealed> <switch|frozen> <passes>, for callgrind (docs/performance.md, section 10).
+    Console.WriteLine(TypeSwitchTurns.RunOne(int.Parse(args[1], CultureInfo.InvariantCulture), args[2] == "sealed", args[3], int.Parse(args[4], CultureInfo.InvariantCulture)));
+    return 0;
+}
+
 if (scenario == "typeswitch")
 {
     Console.WriteLine(TypeSwitchTurns.Run(rounds));

@@ -37,4 +37,22 @@ internal static class TypeSwitchTurns
 
         return report.ToString();
     }
+
+    /// <summary>
+    /// One contender only, for an instruction count under callgrind: the difference between two pass
+    /// counts, divided by the events dispatched in between, is that dispatch's instructions per event.
+    /// </summary>
+    public static long RunOne(int types, bool @sealed, string contender, int passes)
+    {
+        var benchmarks = new TypeSwitchCrossoverBenchmarks { Types = types, Sealed = @sealed };
+        benchmarks.Setup();
+        Func<long> dispatch = contender == "switch" ? benchmarks.TypeSwitch : benchmarks.IntegerDispatch;
+        long sum = 0;
+        for (int i = 0; i < passes; i++)
+        {
+            sum += dispatch();
+        }
+
+        return sum;
+    }
 }
