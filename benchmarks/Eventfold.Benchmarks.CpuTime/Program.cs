@@ -20,6 +20,19 @@ if (scenario == "catchup-profile")
 }
 
 int rounds = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 15;
+if (scenario == "typeswitch-one")
+{
+    // typeswitch-one <types> <sealed|unsealed> <switch|frozen> <passes>, for callgrind (docs/performance.md, section 10).
+    Console.WriteLine(TypeSwitchTurns.RunOne(int.Parse(args[1], CultureInfo.InvariantCulture), args[2] == "sealed", args[3], int.Parse(args[4], CultureInfo.InvariantCulture)));
+    return 0;
+}
+
+if (scenario == "typeswitch")
+{
+    Console.WriteLine(TypeSwitchTurns.Run(rounds));
+    return 0;
+}
+
 Turns? result = scenario switch
 {
     "rehydrate10" => Rehydrate(10),
@@ -35,7 +48,7 @@ Turns? result = scenario switch
 };
 if (result is null)
 {
-    Console.Error.WriteLine("usage: Eventfold.Benchmarks.CpuTime rehydrate10|rehydrate1000|rehydrate100000|append1|append100|read|dispatch1|dispatch4|catchup [rounds]");
+    Console.Error.WriteLine("usage: Eventfold.Benchmarks.CpuTime rehydrate10|rehydrate1000|rehydrate100000|append1|append100|read|dispatch1|dispatch4|catchup|typeswitch [rounds]");
     Console.Error.WriteLine("       Eventfold.Benchmarks.CpuTime catchup-profile read|unfiltered|rare|filtered [events] [runs]");
     return 2;
 }

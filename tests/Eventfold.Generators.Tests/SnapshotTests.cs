@@ -57,6 +57,14 @@ public sealed class SnapshotTests
     public void Published_state_with_a_typed_upcaster_from_its_older_shape() =>
         VerifyCase("MemberStateUpcast", StateSamples.MemberStateV2);
 
+    [Fact]
+    public void Aggregate_above_the_integer_dispatch_threshold() =>
+        VerifyCase("WideAggregateIntegerDispatch", IntegerDispatchSamples.Aggregate("Crowd", IntegerDispatchSamples.AggregateSteps));
+
+    [Fact]
+    public void Projection_above_the_integer_dispatch_threshold() =>
+        VerifyCase("WideProjectionIntegerDispatch", IntegerDispatchSamples.Projection("Crowds", IntegerDispatchSamples.ProjectionSteps));
+
     private static void VerifyCase(string caseName, params string[] sources)
     {
         var input = GeneratorHarness.Compile(caseName, sources);

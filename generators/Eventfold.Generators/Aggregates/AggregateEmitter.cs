@@ -1,3 +1,7 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+
 namespace Eventfold.Generators.Aggregates;
 
 /// <summary>
@@ -10,6 +14,8 @@ internal static class AggregateEmitter
     private const string UncommittedIdsField = "__eventfoldUncommittedEventIds";
     private const string SavingField = "__eventfoldSaving";
     private const string DispatchMethod = "__EventfoldDispatch";
+    private const string DispatchByTypeMethod = "__EventfoldDispatchByType";
+    private const string IndexField = "__eventfoldApplyIndex";
 
     public static string Emit(AggregateSpec spec)
     {
@@ -120,8 +126,16 @@ internal static class AggregateEmitter
     // A type switch with direct calls: no reflection, no lookup, no allocation per event.
     // An event without an Apply matches no case and only moves the version. Inlined into ReplayEvent
     // and Raise so that replay costs no extra call per event (measured in docs/performance.md).
+    // Above IntegerDispatch.Threshold event types the switch is on the event type's number instead.
     private static void WriteDispatch(SourceWriter w, AggregateSpec spec)
     {
+        var keyed = spec.Applies.Where(a => a.Key != EventTypeKey.None).ToList();
+        if (IntegerDispatch.IsUsedFor(keyed.Count))
+        {
+            WriteIntegerDispatch(w, spec, keyed);
+            return;
+        }
+
         w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
         w.Open("private void " + DispatchMethod + "(object @event)");
         if (spec.Applies.Count == 0)
@@ -131,6 +145,40 @@ internal static class AggregateEmitter
             return;
         }
 
+        WriteTypeSwitch(w, spec);
+        w.Close();
+    }
+
+    private static void WriteIntegerDispatch(SourceWriter w, AggregateSpec spec, List<ApplySpec> keyed)
+    {
+        IntegerDispatch.WriteIndex(w, IndexField, keyed.Select(a => a.EventType).ToList(), "Apply");
+        w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
+        w.Open("private void " + DispatchMethod + "(object @event)");
+        w.Open("if (@event is not null && " + IndexField + ".TryGetValue(@event.GetType(), out int index))");
+        w.Open("switch (index)");
+        for (int i = 0; i < keyed.Count; i++)
+        {
+            w.Line("case " + i.ToString(CultureInfo.InvariantCulture) + ":");
+            w.Indent();
+            w.Line("Apply(" + IntegerDispatch.Cast(keyed[i].EventType, keyed[i].Key, "@event") + ");");
+            w.Line("return;");
+            w.Unindent();
+        }
+
+        w.Close();
+        w.Close();
+        w.Line();
+        w.Line("// Not one of the indexed types (a subclass of one, or an interface's implementation): the type switch.");
+        w.Line(DispatchByTypeMethod + "(@event);");
+        w.Close();
+        w.Line();
+        w.Open("private void " + DispatchByTypeMethod + "(object? @event)");
+        WriteTypeSwitch(w, spec);
+        w.Close();
+    }
+
+    private static void WriteTypeSwitch(SourceWriter w, AggregateSpec spec)
+    {
         w.Open("switch (@event)");
         foreach (var apply in spec.Applies)
         {
@@ -141,7 +189,6 @@ internal static class AggregateEmitter
             w.Unindent();
         }
 
-        w.Close();
         w.Close();
     }
 }

@@ -49,7 +49,17 @@ internal static class AggregateParser
         string hintName = ((type.ContainingNamespace.IsGlobalNamespace ? "" : type.ContainingNamespace.ToDisplayString() + ".") + nesting).Replace("@", "") + ".g.cs";
 
         // The same reader the analyzers use: the switch calls exactly the Apply methods EVF008 accepts.
-        var applies = ApplyHandlerReader.DispatchOrder(ApplyHandlerReader.Read(type, ct));
+        var found = ApplyHandlerReader.Read(type, ct);
+        var applies = ApplyHandlerReader.DispatchOrder(found);
+        var parameterTypes = new Dictionary<string, ITypeSymbol>(StringComparer.Ordinal);
+        foreach (var f in found)
+        {
+            if (f.Value.IsAccepted && !parameterTypes.ContainsKey(f.Value.EventType))
+            {
+                parameterTypes.Add(f.Value.EventType, ((IMethodSymbol)f.Symbol).Parameters[0].Type);
+            }
+        }
+
         int snapshotEvery = attribute.NamedInt("SnapshotEvery", 0);
         return new AggregateSpec(
             hintName,
@@ -59,7 +69,7 @@ internal static class AggregateParser
             type.ToFullyQualifiedName(),
             attribute.FirstStringArgument()!,
             snapshotEvery,
-            applies.Select(a => new ApplySpec(a.EventType)).ToEquatableArray(),
+            applies.Select(a => new ApplySpec(a.EventType, EventTypeKeys.Of(parameterTypes[a.EventType]))).ToEquatableArray(),
             snapshotEvery > 0 ? SnapshotStateReader.Read(type, ct) : null);
     }
 }

@@ -34,7 +34,7 @@ internal readonly record struct SnapshotMemberSpec(string Name, string Type, str
 internal readonly record struct ContainingTypeSpec(string Name, string Declaration);
 
 /// <summary>
-/// One <c>Apply(TEvent e)</c> method, by its event type's fully qualified name. The parser orders
-/// them so a derived event comes before its base.
+/// One <c>Apply(TEvent e)</c> method, by its event type's fully qualified name, and how an integer
+/// dispatch keys that type. The parser orders them so a derived event comes before its base.
 /// </summary>
-internal readonly record struct ApplySpec(string EventType);
+internal readonly record struct ApplySpec(string EventType, EventTypeKey Key);

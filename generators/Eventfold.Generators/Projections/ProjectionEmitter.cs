@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using Eventfold.Compiler;
 
@@ -8,6 +10,8 @@ internal static class ProjectionEmitter
 {
     private const string Contract = "global::Eventfold.IProjection";
     private const string NamesField = "__eventfoldHandledEventNames";
+    private const string IndexField = "__eventfoldOnIndex";
+    private const string DispatchByTypeMethod = "__EventfoldDispatchByType";
 
     public static string Emit(ProjectionSpec spec)
     {
@@ -60,8 +64,16 @@ internal static class ProjectionEmitter
 
     // A type switch with direct calls: no reflection, no lookup. A synchronous On completes the
     // returned ValueTask at once (no Task is allocated); a Task-returning one is wrapped, not awaited here.
+    // Above IntegerDispatch.Threshold event types the switch is on the event type's number instead.
     private static void WriteDispatch(SourceWriter w, ProjectionSpec spec)
     {
+        var keyed = spec.Handlers.Where(h => h.Key != EventTypeKey.None).ToList();
+        if (IntegerDispatch.IsUsedFor(keyed.Count))
+        {
+            WriteIntegerDispatch(w, spec, keyed);
+            return;
+        }
+
         w.Open("global::System.Threading.Tasks.ValueTask " + Contract + ".DispatchAsync(global::Eventfold.RecordedEvent recorded, global::System.Threading.CancellationToken ct)");
         if (spec.Handlers.Count == 0)
         {
@@ -71,26 +83,45 @@ internal static class ProjectionEmitter
             return;
         }
 
+        WriteTypeSwitch(w, spec);
+        w.Close();
+    }
+
+    private static void WriteIntegerDispatch(SourceWriter w, ProjectionSpec spec, List<OnSpec> keyed)
+    {
+        IntegerDispatch.WriteIndex(w, IndexField, keyed.Select(h => h.EventType).ToList(), "On");
+        w.Open("global::System.Threading.Tasks.ValueTask " + Contract + ".DispatchAsync(global::Eventfold.RecordedEvent recorded, global::System.Threading.CancellationToken ct)");
+        w.Line("object @event = recorded.Event;");
+        w.Open("if (@event is not null && " + IndexField + ".TryGetValue(@event.GetType(), out int index))");
+        w.Open("switch (index)");
+        for (int i = 0; i < keyed.Count; i++)
+        {
+            w.Line("case " + i.ToString(CultureInfo.InvariantCulture) + ":");
+            w.Indent();
+            WriteCall(w, keyed[i], IntegerDispatch.Cast(keyed[i].EventType, keyed[i].Key, "@event"));
+            w.Unindent();
+        }
+
+        w.Close();
+        w.Close();
+        w.Line();
+        w.Line("// Not one of the indexed types (a subclass of one): the type switch.");
+        w.Line("return " + DispatchByTypeMethod + "(recorded, ct);");
+        w.Close();
+        w.Line();
+        w.Open("private global::System.Threading.Tasks.ValueTask " + DispatchByTypeMethod + "(global::Eventfold.RecordedEvent recorded, global::System.Threading.CancellationToken ct)");
+        WriteTypeSwitch(w, spec);
+        w.Close();
+    }
+
+    private static void WriteTypeSwitch(SourceWriter w, ProjectionSpec spec)
+    {
         w.Open("switch (recorded.Event)");
         foreach (var handler in spec.Handlers)
         {
-            string args = "e" + (handler.TakesContext ? ", new global::Eventfold.EventContext(recorded)" : "") + (handler.TakesToken ? ", ct" : "");
             w.Line("case " + handler.EventType + " e:");
             w.Indent();
-            switch (handler.Returns)
-            {
-                case OnReturn.Void:
-                    w.Line("On(" + args + ");");
-                    w.Line("return default;");
-                    break;
-                case OnReturn.Task:
-                    w.Line("return new global::System.Threading.Tasks.ValueTask(On(" + args + "));");
-                    break;
-                default:
-                    w.Line("return On(" + args + ");");
-                    break;
-            }
-
+            WriteCall(w, handler, "e");
             w.Unindent();
         }
 
@@ -99,6 +130,23 @@ internal static class ProjectionEmitter
         w.Line("return default;");
         w.Unindent();
         w.Close();
-        w.Close();
+    }
+
+    private static void WriteCall(SourceWriter w, OnSpec handler, string @event)
+    {
+        string args = @event + (handler.TakesContext ? ", new global::Eventfold.EventContext(recorded)" : "") + (handler.TakesToken ? ", ct" : "");
+        switch (handler.Returns)
+        {
+            case OnReturn.Void:
+                w.Line("On(" + args + ");");
+                w.Line("return default;");
+                break;
+            case OnReturn.Task:
+                w.Line("return new global::System.Threading.Tasks.ValueTask(On(" + args + "));");
+                break;
+            default:
+                w.Line("return On(" + args + ");");
+                break;
+        }
     }
 }

@@ -42,7 +42,17 @@ internal static class ProjectionParser
         string nesting = string.Join("+", containing.Select(c => c.Name).Concat(new[] { type.Name }));
         string hintName = ((type.ContainingNamespace.IsGlobalNamespace ? "" : type.ContainingNamespace.ToDisplayString() + ".") + nesting).Replace("@", "") + ".Projection.g.cs";
 
-        var handlers = OnHandlerReader.Accepted(OnHandlerReader.Read(type, ct));
+        var found = OnHandlerReader.Read(type, ct);
+        var handlers = OnHandlerReader.Accepted(found);
+        var parameterTypes = new Dictionary<string, ITypeSymbol>(StringComparer.Ordinal);
+        foreach (var f in found)
+        {
+            if (f.Value.Candidate.IsAccepted && !parameterTypes.ContainsKey(f.Value.Candidate.EventType))
+            {
+                parameterTypes.Add(f.Value.Candidate.EventType, ((IMethodSymbol)f.Symbol).Parameters[0].Type);
+            }
+        }
+
         return new ProjectionSpec(
             hintName,
             CompilerNames.Namespace(type.ContainingNamespace),
@@ -50,7 +60,7 @@ internal static class ProjectionParser
             TypeDeclarations.DeclarationOf(type),
             context.Attributes[0].FirstStringArgument()!,
             handlers.Select(h => h.EventName).Distinct(StringComparer.Ordinal).OrderBy(n => n, StringComparer.Ordinal).ToEquatableArray(),
-            handlers.Select(h => new OnSpec(h.Candidate.EventType, h.TakesContext, h.TakesToken, h.Returns)).ToEquatableArray(),
+            handlers.Select(h => new OnSpec(h.Candidate.EventType, EventTypeKeys.Of(parameterTypes[h.Candidate.EventType]), h.TakesContext, h.TakesToken, h.Returns)).ToEquatableArray(),
             ProjectionRules.ParallelStreams(context.Attributes[0]));
     }
 }

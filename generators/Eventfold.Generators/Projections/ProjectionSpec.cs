@@ -16,5 +16,5 @@ internal sealed record ProjectionSpec(
     EquatableArray<OnSpec> Handlers,
     int ParallelStreams);
 
-/// <summary>One accepted <c>On</c> method: the event type it takes, which extra arguments, and what it returns.</summary>
-internal readonly record struct OnSpec(string EventType, bool TakesContext, bool TakesToken, Eventfold.Compiler.OnReturn Returns);
+/// <summary>One accepted <c>On</c> method: the event type it takes, how an integer dispatch keys it, which extra arguments, and what it returns.</summary>
+internal readonly record struct OnSpec(string EventType, EventTypeKey Key, bool TakesContext, bool TakesToken, Eventfold.Compiler.OnReturn Returns);
