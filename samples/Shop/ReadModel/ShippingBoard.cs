@@ -26,8 +26,9 @@ public sealed partial class ShippingBoard
             throw new InvalidOperationException($"board database unavailable while recording payment of {e.OrderId}");
         }
 
-        Orders[e.OrderId] = (e.Amount, Orders.GetValueOrDefault(e.OrderId).Carrier);
+        // Atomic per row: an operator's replay of a parked event may run beside the live runner.
+        Orders.AddOrUpdate(e.OrderId, (e.Amount, null), (_, row) => (e.Amount, row.Carrier));
     }
 
-    private void On(OrderShipped e) => Orders[e.OrderId] = (Orders.GetValueOrDefault(e.OrderId).Paid, e.Carrier);
+    private void On(OrderShipped e) => Orders.AddOrUpdate(e.OrderId, (0m, e.Carrier), (_, row) => (row.Paid, e.Carrier));
 }

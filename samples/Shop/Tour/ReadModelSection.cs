@@ -16,6 +16,8 @@ public sealed class ReadModelSection(ProjectionRunner<ShippingBoard> board)
         Note($"the runner follows the log in the background; its handlers are generated for {string.Join(", ", ProjectionRunner<ShippingBoard>.HandledEventNames)}, the only events the store delivers to it");
         // The order's payment reached the board's handler, which refused it once (see FailOnceFor): it is parked.
         await Eventually.HoldsAsync(() => Parked(orderId, ct), ct);
+        // The runner went on past the parked payment: the shipment that followed it is on the board.
+        await Eventually.HoldsAsync(() => board.Projection.Orders.TryGetValue(orderId, out var row) && row.Carrier is not null, ct);
         Note($"board: {orderId} {Row(orderId)}");
         foreach (var parked in await board.ListParkedAsync(ct))
         {
