@@ -1,4 +1,3 @@
-using System.Reflection;
 using Eventfold.Generators.Tests.Infrastructure;
 
 namespace Eventfold.Generators.Tests;
@@ -116,13 +115,10 @@ public sealed class IntegerDispatchCompileAndRunTests
             Sample.New("WideRun.Noted", "n"),
             Sample.New("WideRun.Ignored", 1),
         ];
-        var measure = typeof(IntegerDispatchCompileAndRunTests).GetMethod(nameof(MeasureReplay), BindingFlags.Static | BindingFlags.NonPublic)!
-            .MakeGenericMethod(Sample.Type(Aggregate));
-
-        var (allocated, aggregate) = ((long, object))measure.Invoke(null, [events])!;
+        var (allocated, aggregate) = ReplayAllocation.Measure(Sample.Type(Aggregate), events);
 
         Assert.Equal(0, allocated);
-        Assert.Equal(3 * (Replays / events.Length), CompiledSample.Get<long>(aggregate, "Total"));
+        Assert.Equal(3 * (ReplayAllocation.Replays / events.Length), CompiledSample.Get<long>(aggregate, "Total"));
     }
 
     [Fact]
@@ -137,7 +133,7 @@ public sealed class IntegerDispatchCompileAndRunTests
         }
 
         long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < Replays; i++)
+        for (int i = 0; i < ReplayAllocation.Replays; i++)
         {
             if (!view.DispatchAsync(recorded[i % recorded.Length], CancellationToken.None).IsCompletedSuccessfully)
             {
@@ -148,31 +144,7 @@ public sealed class IntegerDispatchCompileAndRunTests
         long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
 
         Assert.Equal(0, allocated);
-        Assert.Equal(3 + Replays, CompiledSample.Get<long>(view, "Total"));
-    }
-
-    private const int Replays = 10_000;
-
-    private static (long Allocated, object Aggregate) MeasureReplay<T>(object[] events)
-        where T : class, IEventSourced<T>
-    {
-        T warmUp = T.Create("warm-up");
-        Replay(warmUp, events);
-
-        T aggregate = T.Create("measured");
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        Replay(aggregate, events);
-        long after = GC.GetAllocatedBytesForCurrentThread();
-        return (after - before, aggregate);
-    }
-
-    private static void Replay<T>(T aggregate, object[] events)
-        where T : class, IEventSourced<T>
-    {
-        for (int i = 0; i < Replays; i++)
-        {
-            aggregate.ReplayEvent(events[i % events.Length], i);
-        }
+        Assert.Equal(3 + ReplayAllocation.Replays, CompiledSample.Get<long>(view, "Total"));
     }
 
     private static RecordedEvent Recorded(long version, object @event) =>
