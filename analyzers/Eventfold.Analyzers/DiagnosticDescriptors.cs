@@ -402,6 +402,15 @@ internal static class DiagnosticDescriptors
         description: "A Native AOT or trimmed publish turns reflection-based JSON off, and the default event serializer needs it. Without a source-generated context the application builds but throws as soon as its event store builds its serializer.",
         WellKnownDiagnosticTags.CompilationEnd);
 
+    public static readonly DiagnosticDescriptor GeneratedMemberMissingFromJsonContext = Create(
+        RuleIdentifiers.GeneratedMemberMissingFromJsonContext,
+        title: "Type of a published state's or snapshot's member missing from the application's JsonSerializerContext",
+        messageFormat: "'{0}' is passed to EventSerializer.Create but has no JSON metadata for '{1}', the type of member '{2}' of {3}'s {4}: writing it would fail at run time; add [JsonSerializable(typeof({1}))]",
+        DiagnosticCategories.Usage,
+        DiagnosticSeverity.Warning,
+        description: "Eventfold generates the JSON of a published state record and of an aggregate's snapshot itself, and writes each member's value through the metadata the store's serializer has: the application's context, then Eventfold's own (which serves the primitive types). A member type neither lists nor reaches through the properties of a type it lists cannot be written: the published state fails to save, and no snapshot is ever written.",
+        WellKnownDiagnosticTags.CompilationEnd);
+
     private static DiagnosticDescriptor Create(
         string id,
         string title,

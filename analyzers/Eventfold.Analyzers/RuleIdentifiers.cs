@@ -56,4 +56,5 @@ internal static class RuleIdentifiers
     public const string SagaStartedByWithoutStart = "EVF065";
     public const string EventMissingFromJsonContext = "EVF070";
     public const string NoJsonContextForNativeAot = "EVF071";
+    public const string GeneratedMemberMissingFromJsonContext = "EVF072";
 }

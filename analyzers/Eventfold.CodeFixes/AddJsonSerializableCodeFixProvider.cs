@@ -14,14 +14,18 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace Eventfold.CodeFixes;
 
-/// <summary>EVF070: adds <c>[JsonSerializable(typeof(TEvent))]</c> to the application's context, below the ones it has.</summary>
+/// <summary>
+/// EVF070 and EVF072: adds <c>[JsonSerializable(typeof(T))]</c> to the application's context, below the ones it has,
+/// for a missing event type or a published state's or snapshot's member type.
+/// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(AddJsonSerializableCodeFixProvider)), Shared]
 public sealed class AddJsonSerializableCodeFixProvider : CodeFixProvider
 {
     private const string EquivalenceKey = "EVF070.AddJsonSerializable";
     private const string AttributeMetadataName = "System.Text.Json.Serialization.JsonSerializableAttribute";
 
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIdentifiers.EventMissingFromJsonContext);
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(
+        RuleIdentifiers.EventMissingFromJsonContext, RuleIdentifiers.GeneratedMemberMissingFromJsonContext);
 
     // Every diagnostic of one context lands on the same declaration: the batch fixer's merge would drop all
     // but one of the added lists, so Fix All adds them together.
@@ -31,15 +35,17 @@ public sealed class AddJsonSerializableCodeFixProvider : CodeFixProvider
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
         var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+        var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
         foreach (var diagnostic in context.Diagnostics)
         {
-            if (Declaration(root, diagnostic) is null || !diagnostic.Properties.TryGetValue(JsonContextAnalyzer.MissingTypeProperty, out var missing))
+            if (model is null || Declaration(root, diagnostic) is not { } declaration || MissingType(model, declaration, diagnostic) is not { } missing)
             {
                 continue;
             }
 
+            string name = missing.ToMinimalDisplayString(model, declaration.SpanStart);
             context.RegisterCodeFix(
-                CodeAction.Create($"Add [JsonSerializable(typeof({ShortName(missing!)}))]", ct => AddAsync(context.Document, ImmutableArray.Create(diagnostic), ct), EquivalenceKey),
+                CodeAction.Create($"Add [JsonSerializable(typeof({name}))]", ct => AddAsync(context.Document, ImmutableArray.Create(diagnostic), ct), EquivalenceKey),
                 diagnostic);
         }
     }
@@ -56,16 +62,17 @@ public sealed class AddJsonSerializableCodeFixProvider : CodeFixProvider
         var added = new Dictionary<TypeDeclarationSyntax, List<ITypeSymbol>>();
         foreach (var diagnostic in diagnostics.OrderBy(d => d.GetMessage(System.Globalization.CultureInfo.InvariantCulture), System.StringComparer.Ordinal))
         {
-            if (Declaration(root, diagnostic) is { } declaration
-                && diagnostic.Properties.TryGetValue(JsonContextAnalyzer.MissingTypeProperty, out var name)
-                && model.Compilation.GetTypeByMetadataName(name!) is { } missing)
+            if (Declaration(root, diagnostic) is { } declaration && MissingType(model, declaration, diagnostic) is { } missing)
             {
                 if (!added.TryGetValue(declaration, out var types))
                 {
                     added[declaration] = types = new List<ITypeSymbol>();
                 }
 
-                types.Add(missing);
+                if (!types.Contains(missing, SymbolEqualityComparer.Default))
+                {
+                    types.Add(missing);
+                }
             }
         }
 
@@ -78,6 +85,19 @@ public sealed class AddJsonSerializableCodeFixProvider : CodeFixProvider
             return WithListsAdded(original, lists);
         });
         return document.WithSyntaxRoot(fixedRoot);
+    }
+
+    /// <summary>The type to add: named by metadata name (EVF070) or, possibly a constructed generic, in C# (EVF072).</summary>
+    private static ITypeSymbol? MissingType(SemanticModel model, TypeDeclarationSyntax declaration, Diagnostic diagnostic)
+    {
+        if (diagnostic.Properties.TryGetValue(JsonContextAnalyzer.MissingTypeProperty, out var metadataName) && metadataName is not null)
+        {
+            return model.Compilation.GetTypeByMetadataName(metadataName);
+        }
+
+        return diagnostic.Properties.TryGetValue(JsonContextAnalyzer.MissingTypeSyntaxProperty, out var syntax) && syntax is not null
+            ? model.GetSpeculativeTypeInfo(declaration.SpanStart, SyntaxFactory.ParseTypeName(syntax), SpeculativeBindingOption.BindAsTypeOrNamespace).Type
+            : null;
     }
 
     private static TypeDeclarationSyntax? Declaration(SyntaxNode? root, Diagnostic diagnostic) =>
@@ -120,11 +140,5 @@ public sealed class AddJsonSerializableCodeFixProvider : CodeFixProvider
 
         int at = last >= 0 ? last + 1 : existing.Count;
         return declaration.WithAttributeLists(SyntaxFactory.List(existing.Take(at).Concat(laidOut).Concat(existing.Skip(at))));
-    }
-
-    private static string ShortName(string metadataName)
-    {
-        int cut = System.Math.Max(metadataName.LastIndexOf('.'), metadataName.LastIndexOf('+'));
-        return metadataName.Substring(cut + 1);
     }
 }

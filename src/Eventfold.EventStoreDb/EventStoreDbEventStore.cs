@@ -53,6 +53,9 @@ public sealed partial class EventStoreDbEventStore : IEventStore, IStreamTruncat
     /// </summary>
     public uint CheckpointIntervalMultiplier { get; init; } = 1;
 
+    /// <inheritdoc/>
+    public EventSerializer Serializer => _options.Serializer;
+
     public async Task<AppendResult> AppendAsync(string stream, ExpectedVersion expected, IReadOnlyList<EventData> events, CancellationToken ct = default)
     {
         var batch = AppendBatch.Prepare(stream, expected, events, _options.Serializer);

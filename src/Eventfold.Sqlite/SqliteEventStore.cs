@@ -67,6 +67,9 @@ public sealed partial class SqliteEventStore : IEventStore, IParkedEventStore, I
     /// <summary>The full path of the store's file.</summary>
     public string Path { get; }
 
+    /// <inheritdoc/>
+    public EventSerializer Serializer => _options.Serializer;
+
     public async Task<AppendResult> AppendAsync(string stream, ExpectedVersion expected, IReadOnlyList<EventData> events, CancellationToken ct = default)
     {
         long started = System.Diagnostics.Stopwatch.GetTimestamp();

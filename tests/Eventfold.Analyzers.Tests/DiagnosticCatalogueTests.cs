@@ -9,7 +9,8 @@ namespace Eventfold.Analyzers.Tests;
 public sealed class DiagnosticCatalogueTests
 {
     private static readonly string[] ImplementedIds = ["EVF001", "EVF002", "EVF003", "EVF004", "EVF005", "EVF006", "EVF007", "EVF008", "EVF009", "EVF010", "EVF011", "EVF012", "EVF013", "EVF014", "EVF015", "EVF016", "EVF017", "EVF018", "EVF019", "EVF020", "EVF021", "EVF022", "EVF023", "EVF024", "EVF025", "EVF026", "EVF027", "EVF028", "EVF029", "EVF030", "EVF031", "EVF040", "EVF041", "EVF042", "EVF043", "EVF044", "EVF045", "EVF050", "EVF051", "EVF052", "EVF053", "EVF054", "EVF060", "EVF061", "EVF062", "EVF063", "EVF064", "EVF065",
-        "EVF070", "EVF071"];
+        "EVF070", "EVF071",
+        "EVF072"];
 
     public static TheoryData<string> Ids => new(Descriptors().Select(d => d.Id));
 

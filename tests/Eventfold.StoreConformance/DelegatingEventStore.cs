@@ -5,6 +5,8 @@ public abstract class DelegatingEventStore(IEventStore inner) : IEventStore
 {
     protected IEventStore Inner { get; } = inner;
 
+    public EventSerializer Serializer => Inner.Serializer;
+
     public virtual Task<AppendResult> AppendAsync(string stream, ExpectedVersion expected, IReadOnlyList<EventData> events, CancellationToken ct = default) =>
         Inner.AppendAsync(stream, expected, events, ct);
 

@@ -8,7 +8,8 @@ namespace Eventfold.Analyzers.Common;
 
 /// <summary>
 /// The types the application's event serializer reads and writes: every registrable <c>[Event]</c> type of the
-/// compilation (generated published states among them) and of the referenced assemblies built with Eventfold
+/// compilation and of the referenced assemblies built with Eventfold, except the published states Eventfold generates
+/// (they bring their own JSON converters, and System.Text.Json's generator cannot see them)
 /// (the registry holds theirs too), and every typed upcaster's source type, read through the shared rules
 /// (<see cref="UpcasterReader"/>) so a type the registration skips is not asked for.
 /// </summary>
@@ -47,11 +48,15 @@ internal static class SerializedTypes
 
     private static void AddIfEvent(HashSet<INamedTypeSymbol> found, INamedTypeSymbol type, EventfoldTypes types)
     {
-        if (type.HasAttribute(types.Event) && UpcasterReader.TryReadEvent(type, out _, out _))
+        if (type.HasAttribute(types.Event) && UpcasterReader.TryReadEvent(type, out _, out _) && !GeneratedByEventfold(type))
         {
             found.Add(type);
         }
     }
+
+    private static bool GeneratedByEventfold(INamedTypeSymbol type) =>
+        type.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == "System.CodeDom.Compiler.GeneratedCodeAttribute"
+            && a.ConstructorArguments.Length > 0 && a.ConstructorArguments[0].Value as string == "Eventfold.Generators");
 
     private static bool BuiltWithEventfold(IAssemblySymbol assembly) =>
         assembly.Name != "Eventfold" && assembly.Modules.Any(m => m.ReferencedAssemblies.Any(r => r.Name == "Eventfold"));

@@ -13,8 +13,9 @@ namespace Eventfold.Analyzers.Rules;
 /// <summary>
 /// The application's <c>JsonSerializerContext</c> against the events it must read and write. A context is the
 /// application's when it is passed to <c>EventSerializer.Create</c>: EVF070 names each <c>[Event]</c> type (and
-/// each typed upcaster's source type) it has no <c>[JsonSerializable]</c> for. EVF071 reports an application that
-/// publishes with Native AOT or trimming, declares events and passes no context at all.
+/// each typed upcaster's source type) it has no <c>[JsonSerializable]</c> for; EVF072 each type of a published
+/// state's or snapshot's member it has no metadata for. EVF071 reports an application that publishes with Native
+/// AOT or trimming, declares events and passes no context at all.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class JsonContextAnalyzer : DiagnosticAnalyzer
@@ -22,9 +23,13 @@ public sealed class JsonContextAnalyzer : DiagnosticAnalyzer
     /// <summary>Diagnostic property: the fully qualified metadata name of the type to add, for the code fix.</summary>
     public const string MissingTypeProperty = "MissingType";
 
+    /// <summary>Diagnostic property of EVF072: the missing type, fully qualified in C# (it may be a constructed generic), for the code fix.</summary>
+    public const string MissingTypeSyntaxProperty = "MissingTypeSyntax";
+
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
         DiagnosticDescriptors.EventMissingFromJsonContext,
-        DiagnosticDescriptors.NoJsonContextForNativeAot);
+        DiagnosticDescriptors.NoJsonContextForNativeAot,
+        DiagnosticDescriptors.GeneratedMemberMissingFromJsonContext);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -46,9 +51,10 @@ public sealed class JsonContextAnalyzer : DiagnosticAnalyzer
             start.RegisterCompilationEndAction(end =>
             {
                 var events = new Lazy<List<INamedTypeSymbol>>(() => SerializedTypes.Of(end.Compilation, types));
+                var members = new Lazy<List<GeneratedJsonMember>>(() => GeneratedJsonMembers.Of(end.Compilation, types, end.CancellationToken));
                 foreach (var appContext in uses.Contexts.Distinct(SymbolEqualityComparer.Default).OfType<INamedTypeSymbol>())
                 {
-                    ReportMissing(end, appContext, serializable, events.Value);
+                    ReportMissing(end, appContext, serializable, events.Value, members.Value);
                 }
 
                 if (!uses.MayPassContext && PublishesNatively(end.Options) is { } property && events.Value.FirstOrDefault(InSource) is { } first)
@@ -62,7 +68,8 @@ public sealed class JsonContextAnalyzer : DiagnosticAnalyzer
 
     private static bool InSource(INamedTypeSymbol type) => type.Locations.Any(l => l.IsInSource);
 
-    private static void ReportMissing(CompilationAnalysisContext context, INamedTypeSymbol appContext, INamedTypeSymbol serializable, List<INamedTypeSymbol> events)
+    private static void ReportMissing(
+        CompilationAnalysisContext context, INamedTypeSymbol appContext, INamedTypeSymbol serializable, List<INamedTypeSymbol> events, List<GeneratedJsonMember> members)
     {
         var attributes = appContext.GetAttributes().Where(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, serializable)).ToList();
         if (DeclarationLocation(appContext, attributes) is not { } location)
@@ -80,6 +87,22 @@ public sealed class JsonContextAnalyzer : DiagnosticAnalyzer
             var properties = ImmutableDictionary<string, string?>.Empty.Add(MissingTypeProperty, MetadataName(missing));
             context.ReportDiagnostic(Diagnostic.Create(
                 DiagnosticDescriptors.EventMissingFromJsonContext, location, properties, appContext.Name, missing.ToDisplayString()));
+        }
+
+        var graph = new JsonContextGraph(covered);
+        var reported = new HashSet<ITypeSymbol>(SymbolEqualityComparer.Default);
+        foreach (var member in members)
+        {
+            if (GeneratedJsonMembers.IsBuiltIn(member.Type) || graph.Covers(member.Type) || !reported.Add(member.Type))
+            {
+                continue;
+            }
+
+            var type = member.Type.WithNullableAnnotation(NullableAnnotation.NotAnnotated);
+            string name = type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat);
+            var properties = ImmutableDictionary<string, string?>.Empty.Add(MissingTypeSyntaxProperty, type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat));
+            context.ReportDiagnostic(Diagnostic.Create(
+                DiagnosticDescriptors.GeneratedMemberMissingFromJsonContext, location, properties, appContext.Name, name, member.Member, member.Aggregate.Name, member.Where));
         }
     }
 

@@ -124,6 +124,7 @@ public class SnapshotLoadBenchmarks
     /// <summary>Shows the repository no snapshot, so its loads replay every event.</summary>
     private sealed class HiddenSnapshots(IEventStore inner) : IEventStore
     {
+        public EventSerializer Serializer => inner.Serializer;
         public Task<AppendResult> AppendAsync(string stream, ExpectedVersion expected, IReadOnlyList<EventData> events, CancellationToken ct = default) => inner.AppendAsync(stream, expected, events, ct);
         public IAsyncEnumerable<RecordedEvent> ReadStreamAsync(string stream, StreamReadOptions options = default, CancellationToken ct = default) => inner.ReadStreamAsync(stream, options, ct);
         public IAsyncEnumerable<RecordedEvent> ReadAllAsync(GlobalPosition from, EventFilter? filter = null, CancellationToken ct = default) => inner.ReadAllAsync(from, filter, ct);

@@ -6,7 +6,8 @@ namespace Eventfold.Generators.States;
 /// <summary>
 /// Writes, beside a <c>[PublishesState]</c> aggregate, its <c>{Aggregate}State</c> event record, the
 /// aggregate's <c>IPublishesState.CaptureState</c> (a constructor call over its members: no reflection),
-/// and a module initializer that registers the record as an event and the aggregate's state publisher.
+/// a module initializer that registers the record as an event and the aggregate's state publisher, and the
+/// record's JSON converter (<see cref="StateJsonEmitter"/>).
 /// The record is registered here, not by the event registry generator, which cannot see generated types.
 /// </summary>
 internal static class StateEmitter
@@ -51,8 +52,7 @@ internal static class StateEmitter
 
     private static void WriteRecord(SourceWriter w, PublishedStateSpec spec)
     {
-        string parameters = string.Join(", ", new[] { "string Id", "long Version" }
-            .Concat(spec.Members.Select(m => m.Type + " " + CompilerNames.Identifier(m.Name))));
+        string parameters = string.Join(", ", spec.Members.Select(m => m.Type + " " + CompilerNames.Identifier(m.Name)));
         w.Line("/// <summary>");
         w.Line("/// The published state of <see cref=\"" + spec.AggregateFullName + "\"/>, appended to <c>" + spec.StateName + "-{Id}</c> after each save.");
         w.Line("/// <c>Version</c> is the aggregate's version the state was taken at; members marked [NotPublished] are left out.");
@@ -64,8 +64,7 @@ internal static class StateEmitter
 
     private static void WriteCapture(SourceWriter w, PublishedStateSpec spec)
     {
-        string arguments = string.Join(", ", new[] { "this.Id", "this.Version" }
-            .Concat(spec.Members.Select(m => "this." + CompilerNames.Identifier(m.Name))));
+        string arguments = string.Join(", ", spec.Members.Select(m => "this." + CompilerNames.Identifier(m.Name)));
         w.Open(spec.AggregateDeclaration + " : global::Eventfold.IPublishesState");
         w.Line("global::Eventfold.IPublishedState global::Eventfold.IPublishesState.CaptureState() =>");
         w.Line("    new " + spec.RecordFullName + "(" + arguments + ");");
@@ -82,11 +81,14 @@ internal static class StateEmitter
         w.Open("internal static void Initialize()");
         w.Line("RegisterAll(global::Eventfold.EventRegistry.Default);");
         w.Line("global::Eventfold.StatePublishers.Register<" + spec.AggregateFullName + ">();");
+        w.Line("global::Eventfold.GeneratedJson.Register(static options => new " + spec.JsonConverterClass + "(options));");
         w.Close();
         w.Line();
         w.Line("internal static void RegisterAll(global::Eventfold.EventRegistry registry) =>");
         w.Line("    registry.Register<" + spec.RecordFullName + ">(" + spec.StateName.ToLiteral() + ", " + spec.Version + ");");
         w.Close();
+        w.Line();
+        StateJsonEmitter.Write(w, spec);
         w.Close();
     }
 }

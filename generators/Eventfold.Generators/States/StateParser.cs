@@ -61,8 +61,11 @@ internal static class StateParser
             recordFullName,
             StateRules.StateName(aggregate.FirstStringArgument()!),
             context.Attributes[0].NamedInt("Version", 1),
-            RegistrationClassFor(qualified),
-            members.Select(m => new StateMemberSpec(m.Member.Name, m.Type.ToDisplayString(ParameterFormat))).ToEquatableArray());
+            ClassFor("EventfoldStateRegistration_", qualified),
+            ClassFor("EventfoldStateJson_", qualified),
+            new[] { new StateMemberSpec("Id", "string", RefusesNull: true), new StateMemberSpec("Version", "long", RefusesNull: false) }
+                .Concat(members.Select(m => new StateMemberSpec(m.Member.Name, m.Type.ToDisplayString(ParameterFormat), RefusesNull(m.Type))))
+                .ToEquatableArray());
     }
 
     /// <summary>Whether code in any assembly can name the type: it, its containers and its type arguments are public.</summary>
@@ -89,9 +92,12 @@ internal static class StateParser
         }
     }
 
-    private static string RegistrationClassFor(string qualified)
+    private static bool RefusesNull(ITypeSymbol type) =>
+        type.IsReferenceType && type.NullableAnnotation == NullableAnnotation.NotAnnotated; // oblivious: allowed, as System.Text.Json does
+
+    private static string ClassFor(string prefix, string qualified)
     {
-        var builder = new StringBuilder("EventfoldStateRegistration_");
+        var builder = new StringBuilder(prefix);
         foreach (char c in qualified)
         {
             builder.Append(char.IsLetterOrDigit(c) || c == '_' ? c : '_');

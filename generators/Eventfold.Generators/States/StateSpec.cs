@@ -18,10 +18,14 @@ internal sealed record PublishedStateSpec(
     string StateName,
     int Version,
     string RegistrationClass,
+    string JsonConverterClass,
     EquatableArray<StateMemberSpec> Members);
 
-/// <summary>A published member: its source name and its type as a record parameter writes it (nullable annotations kept).</summary>
-internal readonly record struct StateMemberSpec(string Name, string Type);
+/// <summary>
+/// A published member: its source name, its type as a record parameter writes it (nullable annotations kept),
+/// and whether JSON null is refused for it (a reference type not annotated nullable).
+/// </summary>
+internal readonly record struct StateMemberSpec(string Name, string Type, bool RefusesNull);
 
 /// <summary>One <c>[StateReplica]</c> record: where to re-declare it and the state name it copies.</summary>
 internal sealed record StateReplicaSpec(

@@ -30,7 +30,7 @@ public sealed partial class AggregateRepository<T>
             return null;
         }
 
-        await _store.SetSnapshotAsync(AggregateSnapshots<T>.Capture(aggregate, StreamFor(id)), ct).ConfigureAwait(false);
+        await _store.SetSnapshotAsync(AggregateSnapshots<T>.Capture(aggregate, StreamFor(id), _store.Serializer.SnapshotOptions), ct).ConfigureAwait(false);
         return aggregate.Version;
     }
 

@@ -143,7 +143,7 @@ public sealed partial class AggregateRepository<T>(IEventStore store, EventRegis
         bool rejected = false;
         if (snapshot is not null && snapshot.Version <= maxVersion && (asOf is null || await StampedByAsync(stream, snapshot.Version, asOf.Value, ct).ConfigureAwait(false)))
         {
-            aggregate = AggregateSnapshots<T>.TryRestore(id, snapshot);
+            aggregate = AggregateSnapshots<T>.TryRestore(id, snapshot, _store.Serializer.SnapshotOptions);
             rejected = aggregate is null;
         }
 
@@ -188,7 +188,7 @@ public sealed partial class AggregateRepository<T>(IEventStore store, EventRegis
         Snapshot snapshot;
         try
         {
-            snapshot = AggregateSnapshots<T>.Capture(aggregate, stream);
+            snapshot = AggregateSnapshots<T>.Capture(aggregate, stream, _store.Serializer.SnapshotOptions);
         }
         catch (Exception)
         {

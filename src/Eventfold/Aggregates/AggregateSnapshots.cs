@@ -14,9 +14,6 @@ internal static class AggregateSnapshots<T>
     /// <summary>The generated JSON layout, kept in <see cref="Snapshot.SchemaVersion"/>.</summary>
     public const int Layout = 1;
 
-    /// <summary>Member values are written with the general defaults: exact names, so every member round-trips.</summary>
-    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.General);
-
     /// <summary>"{category}@{shape hash}", or null when <typeparamref name="T"/> has no snapshot support.</summary>
     public static string? StateType { get; } = T.SnapshotShape is { } shape ? T.Category + "@" + shape : null;
 
@@ -26,19 +23,23 @@ internal static class AggregateSnapshots<T>
     /// <summary>True when a save that moved the stream from <paramref name="from"/> to <paramref name="to"/> passed a multiple of SnapshotEvery events.</summary>
     public static bool Crosses(long from, long to) => (to + 1) / T.SnapshotEvery > (from + 1) / T.SnapshotEvery;
 
-    public static Snapshot Capture(T aggregate, string stream)
+    /// <summary>
+    /// The aggregate's members as a snapshot, their values written with <paramref name="options"/>: the general
+    /// defaults (exact names, so every member round-trips) and the store's JSON metadata (<see cref="EventSerializer.SnapshotOptions"/>).
+    /// </summary>
+    public static Snapshot Capture(T aggregate, string stream, JsonSerializerOptions options)
     {
         var buffer = new ArrayBufferWriter<byte>();
         using (var writer = new Utf8JsonWriter(buffer))
         {
-            aggregate.WriteSnapshot(writer, Options);
+            aggregate.WriteSnapshot(writer, options);
         }
 
         return new Snapshot(stream, aggregate.Version, StateType!, Layout, buffer.WrittenSpan.ToArray());
     }
 
     /// <summary>The aggregate restored from <paramref name="snapshot"/>, or null when the snapshot is of another shape or unreadable.</summary>
-    public static T? TryRestore(string id, Snapshot snapshot)
+    public static T? TryRestore(string id, Snapshot snapshot, JsonSerializerOptions options)
     {
         if (!Enabled || snapshot.StateType != StateType || snapshot.SchemaVersion != Layout || snapshot.Version < 0)
         {
@@ -48,7 +49,7 @@ internal static class AggregateSnapshots<T>
         var aggregate = T.Create(id);
         try
         {
-            aggregate.RestoreSnapshot(snapshot.Data, snapshot.Version, Options);
+            aggregate.RestoreSnapshot(snapshot.Data, snapshot.Version, options);
             return aggregate;
         }
         catch (Exception)

@@ -27,6 +27,9 @@ public sealed partial class InMemoryEventStore : IEventStore, ISequentialLog
             "in-memory event store", ReadLogEndAsync, ReadRangeAsync, _options.Serializer, _appended, Timeout.InfiniteTimeSpan, _closed.Token);
     }
 
+    /// <inheritdoc/>
+    public EventSerializer Serializer => _options.Serializer;
+
     public Task<AppendResult> AppendAsync(string stream, ExpectedVersion expected, IReadOnlyList<EventData> events, CancellationToken ct = default)
     {
         long started = System.Diagnostics.Stopwatch.GetTimestamp();

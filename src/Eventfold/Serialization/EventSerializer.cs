@@ -46,6 +46,14 @@ public sealed class EventSerializer
 
     public JsonSerializerOptions Options { get; }
 
+    /// <summary>
+    /// The options aggregate snapshots are written and read with: the general defaults (exact member names, so
+    /// every captured member comes back), with the same JSON metadata as the events.
+    /// </summary>
+    internal JsonSerializerOptions SnapshotOptions => _snapshotOptions ??= SnapshotOptionsFor(Options);
+
+    private JsonSerializerOptions? _snapshotOptions;
+
     /// <summary>A serializer whose JSON metadata comes from a source-generated context.</summary>
     /// <remarks>
     /// Events are stored with web defaults (camelCase names, read case-insensitively). A context whose options
@@ -242,9 +250,17 @@ public sealed class EventSerializer
     private static JsonSerializerOptions StrictCopyOf(JsonSerializerOptions? given)
     {
         var options = given is null ? new JsonSerializerOptions(JsonSerializerDefaults.Web) : new JsonSerializerOptions(given);
-        options.TypeInfoResolver ??= ReflectionSerialization.ResolverOrThrow();
+        // Generated published states come first: an application's context cannot list them.
+        options.TypeInfoResolver = GeneratedJson.Before(options.TypeInfoResolver ?? ReflectionSerialization.ResolverOrThrow());
         options.RespectRequiredConstructorParameters = true;
         options.RespectNullableAnnotations = true;
+        options.MakeReadOnly();
+        return options;
+    }
+
+    private static JsonSerializerOptions SnapshotOptionsFor(JsonSerializerOptions events)
+    {
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.General) { TypeInfoResolver = events.TypeInfoResolver };
         options.MakeReadOnly();
         return options;
     }

@@ -28,11 +28,13 @@ public sealed class StateReplica<T> : IStateReplicaRun
     {
         ArgumentNullException.ThrowIfNull(store);
         options ??= new StateReplicaOptions();
-        _json = options.Json ?? new JsonSerializerOptions(JsonSerializerDefaults.Web)
+        // The published state's generated JSON comes first: the application's context cannot list it.
+        var given = options.Json ?? new JsonSerializerOptions(JsonSerializerDefaults.Web);
+        _json = new JsonSerializerOptions(given)
         {
-            TypeInfoResolver = ReflectionSerialization.ResolverOrThrow(
+            TypeInfoResolver = GeneratedJson.Before(given.TypeInfoResolver ?? ReflectionSerialization.ResolverOrThrow(
                 $"State replica '{typeof(T).FullName}' has no JSON metadata",
-                $"Add [JsonSerializable(typeof({typeof(T).Name}))] and the published state's type to your JsonSerializerContext and pass its options: StateReplicaOptions.Json = AppJsonContext.Default.Options."),
+                $"Add [JsonSerializable(typeof({typeof(T).Name}))] to your JsonSerializerContext and pass its options: StateReplicaOptions.Json = AppJsonContext.Default.Options.")),
         };
         _replicaJson = (JsonTypeInfo<T>)_json.GetTypeInfo(typeof(T));
         _storage = options.Storage;

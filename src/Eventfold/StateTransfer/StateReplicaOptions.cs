@@ -24,7 +24,7 @@ public sealed record StateReplicaOptions
     /// <summary>
     /// How a published state is mapped onto the replica and the copy stored: web defaults (camelCase) with
     /// reflection-based metadata when null. A trimmed or Native AOT application passes its context's options
-    /// (<c>AppJsonContext.Default.Options</c>, listing the replica and the published state): there reflection is
+    /// (<c>AppJsonContext.Default.Options</c>, listing the replica; the published state's JSON is generated): there reflection is
     /// off and the replica refuses to start without them.
     /// </summary>
     public JsonSerializerOptions? Json { get; set; }

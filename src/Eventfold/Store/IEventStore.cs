@@ -9,6 +9,12 @@ namespace Eventfold;
 public interface IEventStore : ICheckpointStore, ISnapshotStore, IAsyncDisposable
 {
     /// <summary>
+    /// The serializer the store writes and reads events with; aggregate snapshots take their JSON metadata from it
+    /// too (so an application's context serves both). <see cref="EventSerializer.Default"/> unless the store says otherwise.
+    /// </summary>
+    EventSerializer Serializer => EventSerializer.Default;
+
+    /// <summary>
     /// Appends <paramref name="events"/> atomically: all or none. Appending events whose ids the stream
     /// already holds, at the same place, succeeds and writes nothing (idempotent retries).
     /// </summary>

@@ -6,7 +6,7 @@ using Microsoft.CodeAnalysis.Testing;
 
 namespace Eventfold.Analyzers.Tests.Rules;
 
-/// <summary>The fix of EVF070: [JsonSerializable(typeof(TEvent))] on the context, below the ones it has.</summary>
+/// <summary>The fix of EVF070 and EVF072: [JsonSerializable(typeof(T))] on the context, below the ones it has.</summary>
 public sealed class JsonContextFixTests
 {
     private static class Fix
@@ -135,5 +135,28 @@ public sealed class JsonContextFixTests
             fixedSource,
             Fix.Diagnostic("EVF070").WithLocation(0).WithArguments("AppJsonContext", "Shop.Events.CartOpened"),
             Fix.Diagnostic("EVF070").WithLocation(0).WithArguments("AppJsonContext", "Shop.Events.Outer.ItemAdded"));
+    }
+
+    [Fact]
+    public async Task A_published_states_member_types_are_added_generic_ones_as_C_sharp_names_them()
+    {
+        const string source = JsonContextTests.Header + JsonContextTests.Publisher + """
+            [JsonSerializable(typeof(CartOpened))]
+            [JsonSerializable(typeof(ItemAdded))]
+            internal sealed partial class {|#0:AppJsonContext|} : JsonSerializerContext
+            """ + JsonContextTests.ContextBody;
+        const string fixedSource = JsonContextTests.Header + JsonContextTests.Publisher + """
+            [JsonSerializable(typeof(CartOpened))]
+            [JsonSerializable(typeof(ItemAdded))]
+            [JsonSerializable(typeof(System.Collections.Generic.List<string>))]
+            [JsonSerializable(typeof(Money))]
+            internal sealed partial class AppJsonContext : JsonSerializerContext
+            """ + JsonContextTests.ContextBody;
+
+        await Fix.VerifyAsync(
+            source,
+            fixedSource,
+            Fix.Diagnostic("EVF072").WithLocation(0).WithArguments("AppJsonContext", "List<string>", "Tags", "Customer", "published state"),
+            Fix.Diagnostic("EVF072").WithLocation(0).WithArguments("AppJsonContext", "Money", "Balance", "Customer", "published state"));
     }
 }

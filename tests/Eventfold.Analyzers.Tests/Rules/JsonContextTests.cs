@@ -6,7 +6,10 @@ using Verify = Eventfold.Analyzers.Tests.Verifiers.AnalyzerVerifier<Eventfold.An
 
 namespace Eventfold.Analyzers.Tests.Rules;
 
-/// <summary>EVF070: an event the context passed to EventSerializer.Create lacks; EVF071: no context in a Native AOT or trimmed application.</summary>
+/// <summary>
+/// EVF070: an event the context passed to EventSerializer.Create lacks; EVF071: no context in a Native AOT or trimmed
+/// application; EVF072: a published state's or snapshot's member type the context has no metadata for.
+/// </summary>
 public sealed class JsonContextTests
 {
     /// <summary>What System.Text.Json's generator would add to the context; the tests run without it.</summary>
@@ -49,6 +52,79 @@ public sealed class JsonContextTests
             """ + ContextBody;
 
         await Verify.VerifyAsync(source);
+    }
+
+    /// <summary>A [PublishesState] customer and the record the state generator writes for it (the tests run without generators).</summary>
+    internal const string Publisher = """
+        public sealed record Money(decimal Amount, string Currency);
+
+        [Aggregate("customer"), PublishesState]
+        public sealed partial class Customer
+        {
+            public string Name { get; private set; } = "";
+            public int Visits { get; private set; }
+            public DateTimeOffset? LastSeen { get; private set; }
+            public System.Collections.Generic.List<string> Tags { get; } = new();
+            public Money Balance { get; private set; } = new(0m, "EUR");
+        }
+
+        [Event("customer.state")]
+        [System.CodeDom.Compiler.GeneratedCode("Eventfold.Generators", "0.1.0")]
+        public sealed record CustomerState(string Id, long Version, string Name, int Visits, DateTimeOffset? LastSeen, System.Collections.Generic.List<string> Tags, Money Balance) : IPublishedState;
+
+        """;
+
+    [Fact]
+    public async Task A_generated_published_state_is_not_asked_for_but_its_member_types_are()
+    {
+        const string source = Header + Publisher + """
+            [JsonSerializable(typeof(CartOpened))]
+            [JsonSerializable(typeof(ItemAdded))]
+            internal sealed partial class {|#0:AppJsonContext|} : JsonSerializerContext
+            """ + ContextBody;
+
+        await Verify.VerifyAsync(
+            source,
+            Verify.Diagnostic("EVF072").WithLocation(0).WithArguments("AppJsonContext", "List<string>", "Tags", "Customer", "published state"),
+            Verify.Diagnostic("EVF072").WithLocation(0).WithArguments("AppJsonContext", "Money", "Balance", "Customer", "published state"));
+    }
+
+    [Fact]
+    public async Task A_member_type_the_context_reaches_through_a_listed_type_is_not_reported()
+    {
+        const string source = Header + Publisher + """
+            [Event("customer-tagged")]
+            public sealed record CustomerTagged(string CustomerId, System.Collections.Generic.List<string> Tags, Money Fee);
+
+            [JsonSerializable(typeof(CartOpened))]
+            [JsonSerializable(typeof(ItemAdded))]
+            [JsonSerializable(typeof(CustomerTagged))]
+            internal sealed partial class AppJsonContext : JsonSerializerContext
+            """ + ContextBody;
+
+        await Verify.VerifyAsync(source);
+    }
+
+    [Fact]
+    public async Task A_snapshots_member_types_are_asked_for_except_the_primitives()
+    {
+        const string source = Header + """
+            [Aggregate("ledger", SnapshotEvery = 10)]
+            public sealed partial class Ledger
+            {
+                private int _postings;
+                private readonly System.Collections.Generic.Dictionary<string, decimal> _balances = new();
+                public decimal Total { get; private set; }
+            }
+
+            [JsonSerializable(typeof(CartOpened))]
+            [JsonSerializable(typeof(ItemAdded))]
+            internal sealed partial class {|#0:AppJsonContext|} : JsonSerializerContext
+            """ + ContextBody;
+
+        await Verify.VerifyAsync(
+            source,
+            Verify.Diagnostic("EVF072").WithLocation(0).WithArguments("AppJsonContext", "Dictionary<string, decimal>", "_balances", "Ledger", "snapshot"));
     }
 
     [Fact]

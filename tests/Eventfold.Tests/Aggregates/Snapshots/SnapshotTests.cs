@@ -107,7 +107,7 @@ public sealed class SnapshotTests
         Assert.Equal(await FullReplayAsync("l-1"), loaded!.Describe());
         var replaced = await _store.GetSnapshotAsync("ledger-l-1");
         Assert.Equal(14, replaced!.Version);
-        Assert.Equal(await FullReplayAsync("l-1"), AggregateSnapshots<Ledger>.TryRestore("l-1", replaced)!.Describe());
+        Assert.Equal(await FullReplayAsync("l-1"), AggregateSnapshots<Ledger>.TryRestore("l-1", replaced, _store.Serializer.SnapshotOptions)!.Describe());
     }
 
     [Theory]
