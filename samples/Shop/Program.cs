@@ -45,22 +45,24 @@ builder.Services.AddSingleton(sp =>
     return notifier;
 });
 
+// JSON from the shop's source-generated context (ShopJson): no reflection, so the sample also runs as Native AOT.
+var serializer = EventSerializer.Create(ShopJson.Default);
 builder.Services
     .AddEventfold(o =>
     {
         if (shop.EventStoreDb is null)
         {
-            o.UseSqlite(shop.DatabasePath);
+            o.UseSqlite(shop.DatabasePath, new SqliteEventStoreOptions { Serializer = serializer });
         }
         else
         {
-            o.UseEventStoreDb(shop.EventStoreDb);
+            o.UseEventStoreDb(shop.EventStoreDb, new EventStoreOptions { Serializer = serializer });
         }
     })
     // No retries on the board, so its one failing payment is parked at once (the default retries 3 times).
     .AddProjection<ShippingBoard>(new ProjectionRunnerOptions { Retries = 0, CheckpointInterval = TimeSpan.FromMilliseconds(100) })
-    .AddStateReplica<ShippingCustomer>()
-    .AddSaga<CheckoutSaga, Checkout>(new SagaCoordinatorOptions { RetryDelay = TimeSpan.FromMilliseconds(10) })
+    .AddStateReplica<ShippingCustomer>(new StateReplicaOptions { Json = ShopJson.Default.Options })
+    .AddSaga<CheckoutSaga, Checkout>(new SagaCoordinatorOptions { RetryDelay = TimeSpan.FromMilliseconds(10), DataJson = ShopJson.Default.Options })
     .AddDispatcher<ElasticNotifier>();
 
 builder.Services.AddSingleton<OrdersSection>();

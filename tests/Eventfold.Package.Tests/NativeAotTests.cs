@@ -1,36 +1,15 @@
 namespace Eventfold.Package.Tests;
 
 /// <summary>
-/// An application on the packed packages (events, an aggregate, a projection, the SQLite store and its
-/// JsonSerializerContext) published with Native AOT: the publish prints no warning at all (no trim or AOT
-/// warning from Eventfold, Microsoft.Data.Sqlite or System.Text.Json) and the native binary runs. The same
-/// application without a context is told at build time what to add (EVF071, through the package's props).
+/// samples/Shop, copied as it is onto the packed packages, published with Native AOT: all five patterns (published
+/// state, snapshots and a saga among them) with its JsonSerializerContext. The publish prints no warning at all (no
+/// trim or AOT warning from Eventfold, Microsoft.Data.Sqlite, System.Text.Json or hosting) and the native binary
+/// runs the whole tour. An application without a context is told at build time what to add (EVF071, through the
+/// package's props).
 /// </summary>
 [Collection(PackedPackages.Name)]
 public sealed class NativeAotTests
 {
-    private const string Program = """
-        using System.Collections.Concurrent;
-        using System.Text.Json;
-        using System.Text.Json.Serialization;
-        using Eventfold;
-        using Eventfold.Sqlite;
-
-        var options = new SqliteEventStoreOptions { Serializer = EventSerializer.Create(AppJsonContext.Default) };
-        await using var store = new SqliteEventStore(Path.Combine(args[0], "orders.db"), options);
-
-        var orders = new AggregateRepository<Order>(store);
-        Order order = orders.Create("o-1");
-        order.Place("c-1", 30m);
-        order.AddLine(12m);
-        await orders.SaveAsync(order);
-
-        Order loaded = (await orders.LoadAsync("o-1"))!;
-        var sales = new SalesByCustomer();
-        await new ProjectionRunner<SalesByCustomer>(store, sales).CatchUpAsync();
-        Console.WriteLine($"order {loaded.Id} of {loaded.CustomerId}: {loaded.Total} at version {loaded.Version}; c-1 bought {sales.For("c-1")}");
-        """;
-
     private const string Domain = """
         using System.Collections.Concurrent;
         using Eventfold;
@@ -73,26 +52,16 @@ public sealed class NativeAotTests
         }
         """;
 
-    private const string Context = """
-        using System.Text.Json;
-        using System.Text.Json.Serialization;
-
-        [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
-        [JsonSerializable(typeof(OrderPlaced))]
-        [JsonSerializable(typeof(LineAdded))]
-        internal sealed partial class AppJsonContext : JsonSerializerContext;
-        """;
-
     private readonly PackedEventfold _package;
 
     public NativeAotTests(PackedEventfold package) => _package = package;
 
     [Fact]
-    public async Task An_application_with_its_context_publishes_natively_without_a_warning_and_its_binary_runs()
+    public async Task The_shop_sample_publishes_natively_without_a_warning_and_its_binary_runs_the_tour()
     {
         var compiler = NativeToolchain.PublishArguments();
         Assert.True(compiler is not null, NativeToolchain.Missing);
-        string app = NativeProject("native", new() { ["Program.cs"] = Program, ["Domain.cs"] = Domain, ["AppJsonContext.cs"] = Context });
+        string app = NativeProject("shop-native", ShopSampleTests.SampleFiles(), ShopSampleTests.ExtraPackages(_package));
         string output = Path.Combine(app, "published");
 
         var publish = await Dotnet.RunAsync(app, ["publish", "-c", "Release", "-r", "linux-x64", "--nologo", "-o", output, .. compiler]);
@@ -100,13 +69,19 @@ public sealed class NativeAotTests
         Assert.True(publish.ExitCode == 0, publish.Output);
         Assert.Contains("Generating native code", publish.Output); // really a Native AOT publish
         Assert.DoesNotContain("warning", publish.Output, StringComparison.OrdinalIgnoreCase);
-        string binary = Path.Combine(output, "native");
+        string binary = Path.Combine(output, "shop-native");
         Assert.True(File.Exists(binary), $"no native binary in {output}");
-        Assert.False(File.Exists(Path.Combine(output, "native.dll")), "the publish left a managed assembly: not Native AOT");
+        Assert.False(File.Exists(Path.Combine(output, "shop-native.dll")), "the publish left a managed assembly: not Native AOT");
 
-        var run = await Processes.RunAsync(binary, app);
+        var run = await Processes.RunAsync(binary, "--db", Path.Combine(app, "data", "shop.db"), "--fail-checkout");
+
         Assert.True(run.ExitCode == 0, run.Output);
-        Assert.Contains("order o-1 of c-1: 42 at version 1; c-1 bought 42", run.Output);
+        Assert.Matches(@"board: o-\w+ paid 129\.90, shipped by DHL", run.Output);
+        Assert.Contains("the host's elastic notifier sent all 60", run.Output);
+        Assert.Matches(@"shipping addresses the parcel to: ShippingCustomer \{ Id = c-\w+, Version = 1, Name = Ada, City = York \}", run.Output);
+        Assert.Matches(@"what left sales: \{""id"":""c-\w+"",""version"":1,""name"":""Ada"",""city"":""York""\}", run.Output);
+        Assert.Contains("the saga ended Compensated: Ship failed", run.Output);
+        Assert.Contains("loaded: the snapshot at v9, then the 4 events after it", run.Output);
     }
 
     [Fact]
@@ -122,9 +97,9 @@ public sealed class NativeAotTests
     }
 
     /// <summary>A project on the packed packages with <c>PublishAot</c> on (in its own Directory.Build.props, which the project imports).</summary>
-    private string NativeProject(string name, Dictionary<string, string> files)
+    private string NativeProject(string name, Dictionary<string, string> files, (string Id, string Version)[]? extraPackages = null)
     {
-        string app = _package.CreateProject(name, files);
+        string app = _package.CreateProject(name, files, extraPackages);
         File.WriteAllText(Path.Combine(app, "Directory.Build.props"), "<Project><PropertyGroup><PublishAot>true</PublishAot></PropertyGroup></Project>");
         return app;
     }

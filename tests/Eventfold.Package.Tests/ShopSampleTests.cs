@@ -17,8 +17,7 @@ public sealed partial class ShopSampleTests
     [Fact]
     public async Task The_shop_sample_builds_from_the_packages_and_runs_all_five_patterns_and_resumes_a_crashed_checkout()
     {
-        string app = _package.CreateProject("shop", SampleFiles(), extraPackages:
-            [("Microsoft.Extensions.Hosting", "10.0.0"), ("Eventfold.EventStoreDb", _package.Version)]);
+        string app = _package.CreateProject("shop", SampleFiles(), ExtraPackages(_package));
         var build = await Dotnet.RunAsync(app, "build", "-c", "Release", "--nologo");
         Assert.True(build.ExitCode == 0, build.Output);
         Assert.DoesNotMatch(@"warning [A-Z]+\d+", build.Output);
@@ -49,8 +48,12 @@ public sealed partial class ShopSampleTests
         Assert.Contains("the saga ended Completed", resumed.Output);
     }
 
+    /// <summary>The packages the sample needs beside Eventfold and Eventfold.Sqlite.</summary>
+    internal static (string Id, string Version)[] ExtraPackages(PackedEventfold package) =>
+        [("Microsoft.Extensions.Hosting", "10.0.0"), ("Eventfold.EventStoreDb", package.Version)];
+
     /// <summary>Every C# file of samples/Shop, by its path in the sample (its csproj is not copied: the test writes its own).</summary>
-    private static Dictionary<string, string> SampleFiles()
+    internal static Dictionary<string, string> SampleFiles()
     {
         string sample = Path.Combine(PackedEventfold.RepoRoot(), "samples", "Shop");
         return Directory.EnumerateFiles(sample, "*.cs", SearchOption.AllDirectories)

@@ -44,7 +44,7 @@ public sealed class StateTransferSection(IEventStore store, AggregateRepository<
         Note($"shipping addresses the parcel to: {shipping.Get(customerId)}");
         await foreach (var published in store.ReadStreamAsync(StateStreams.StreamFor("customer", customerId), StreamReadOptions.Backwards with { MaxCount = 1 }, ct))
         {
-            string json = System.Text.Encoding.UTF8.GetString(EventSerializer.Default.Serialize(new EventData(published.Event, published.EventId, EventMetadata.Empty)).Data);
+            string json = System.Text.Encoding.UTF8.GetString(store.Serializer.Serialize(new EventData(published.Event, published.EventId, EventMetadata.Empty)).Data);
             Note($"what left sales: {json} (no e-mail: it is [NotPublished])");
         }
     }
