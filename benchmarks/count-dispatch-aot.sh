@@ -23,4 +23,4 @@ callgrind_control -d "$vg" >/dev/null
 wait "$vg"
 dump=$(ls -t "$out/$name".*.out.1 | head -1)
 total=$(grep -m1 -E '^(summary|totals):' "$dump" | awk '{print $2}')
-echo "$name: $(tail -1 "$out/$name.log"): $total instructions, $(( total / (turns * 100000) )) per message ($dump)"
+echo "$name: $(tail -1 "$out/$name.log"): $total instructions, $(awk -v t="$total" -v n="$turns" 'BEGIN { printf "%.1f", t / (n * 100000) }') per message ($dump)"
