@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Eventfold;
 
 /// <summary>
@@ -61,18 +63,23 @@ internal sealed class DispatchWorker
     }
 
     /// <summary>About to read from the queue: a message it takes is accounted for by this worker from now on.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void SetTaking() => Volatile.Write(ref _progress, (_progress & ~StateMask) | Taking);
 
     /// <summary>Took a message and holds it until it is processed, failed or abandoned.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // per message on the worker's loop
     public void SetHolding() => Volatile.Write(ref _progress, (_progress & ~StateMask) | Holding);
 
     /// <summary>Holds nothing and is not reading: waiting, or leaving.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void SetIdle() => Volatile.Write(ref _progress, _progress & ~StateMask);
 
     /// <summary>The held message was processed, and the worker goes on to take the next: one store.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // per message on the worker's loop
     public void ProcessedThenTaking() => Volatile.Write(ref _progress, ((_progress & ~StateMask) + One) | Taking);
 
     /// <summary>The held message was processed; the worker goes on holding the next message of its key.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void CountProcessed() => Volatile.Write(ref _progress, _progress + One);
 
     /// <summary>Counted while the message is still held (or being taken), so it is never in neither count.</summary>

@@ -291,29 +291,56 @@ public sealed partial class DispatcherEngine<TTarget>
     }
 
     /// <summary>
-    /// Runs queued messages while their handlers complete synchronously, with everything in locals (an async
-    /// method would keep them in its state machine). The worker comes in taking and leaves idle, or holding
-    /// the message whose handler is still running: then it returns true with that handler's task, false once
-    /// the queue is empty or the worker is to leave. Per message two stores of the worker's own word.
+    /// Runs queued messages while their handlers complete synchronously. The worker comes in taking and leaves
+    /// idle, or holding the message whose handler is still running: then it returns true with that message and
+    /// its handler's task, false once the queue is empty or the worker is to leave.
     /// </summary>
+    /// <remarks>
+    /// The loop itself (<see cref="RunQueuedUnguarded"/>) has no exception handler: a try region inside it would
+    /// make the JIT keep its locals in memory and the handler's task opaque, where without one a synchronous
+    /// handler's <c>default</c> task folds away. A handler that throws leaves the loop to the catch here, which
+    /// reports it and goes on. The message being handled lives in this frame, not in the async caller's box, so
+    /// reading it from the queue is a plain stack store.
+    /// </remarks>
     private bool RunQueuedSync(
         ChannelReader<DispatchEnvelope> reader, DispatchWorker worker, CancellationToken leave, CancellationToken handlerToken,
-        out DispatchEnvelope envelope, out ValueTask pending)
+        out DispatchEnvelope held, out ValueTask pending)
+    {
+        DispatchEnvelope envelope = default;
+        while (true)
+        {
+            try
+            {
+                if (RunQueuedUnguarded(reader, worker, leave, handlerToken, ref envelope, out pending))
+                {
+                    held = envelope;
+                    return true;
+                }
+
+                held = default;
+                return false;
+            }
+            catch (Exception ex)
+            {
+                HandlerThrew(worker, envelope, ex, handlerToken);
+                worker.SetTaking();
+            }
+        }
+    }
+
+    /// <summary>
+    /// The synchronous loop: per message one read from the queue and two stores of the worker's own word. Throws
+    /// what a handler throws, with <paramref name="envelope"/> the message it was handling (the worker holding it).
+    /// </summary>
+    private bool RunQueuedUnguarded(
+        ChannelReader<DispatchEnvelope> reader, DispatchWorker worker, CancellationToken leave, CancellationToken handlerToken,
+        ref DispatchEnvelope envelope, out ValueTask pending)
     {
         var target = _target;
         while (!leave.IsCancellationRequested && reader.TryRead(out envelope))
         {
             worker.SetHolding();
-            ValueTask handled;
-            try
-            {
-                handled = TTarget.DispatchAsync(target, in envelope, handlerToken);
-            }
-            catch (Exception ex)
-            {
-                handled = ValueTask.FromException(ex);
-            }
-
+            var handled = TTarget.DispatchAsync(target, in envelope, handlerToken);
             if (handled.IsCompletedSuccessfully)
             {
                 handled.GetAwaiter().GetResult(); // releases a pooled task source; cannot throw once succeeded
@@ -327,20 +354,11 @@ public sealed partial class DispatcherEngine<TTarget>
                 return true;
             }
 
-            try
-            {
-                handled.GetAwaiter().GetResult();
-            }
-            catch (Exception ex)
-            {
-                HandlerThrew(worker, envelope, ex, handlerToken);
-            }
-
-            worker.SetTaking();
+            handled.GetAwaiter().GetResult(); // failed or cancelled: throws, to RunQueuedSync's catch
+            worker.ProcessedThenTaking();
         }
 
         worker.SetIdle();
-        envelope = default;
         pending = default;
         return false;
     }
