@@ -33,18 +33,6 @@ if (shop.EventStoreDb is null)
     builder.Services.AddSingleton<IStateReplicaStorage>(new SqliteStateReplicaStorage(Path.ChangeExtension(shop.DatabasePath, ".shipping.db")));
 }
 
-// The host's notifier, tuned to grow its workers within a few tens of milliseconds (AddDispatcher keeps it).
-builder.Services.AddSingleton(sp =>
-{
-    var notifier = new ElasticNotifier();
-    notifier.Configure(o => o with
-    {
-        Elastic = new ElasticWorkerOptions { SampleInterval = TimeSpan.FromMilliseconds(10), GrowAfter = TimeSpan.FromMilliseconds(30) },
-        Logger = sp.GetRequiredService<ILoggerFactory>().CreateLogger<ElasticNotifier>(),
-    });
-    return notifier;
-});
-
 // JSON from the shop's source-generated context (ShopJson): no reflection, so the sample also runs as Native AOT.
 var serializer = EventSerializer.Create(ShopJson.Default);
 builder.Services
@@ -63,7 +51,13 @@ builder.Services
     .AddProjection<ShippingBoard>(new ProjectionRunnerOptions { Retries = 0, CheckpointInterval = TimeSpan.FromMilliseconds(100) })
     .AddStateReplica<ShippingCustomer>(new StateReplicaOptions { Json = ShopJson.Default.Options })
     .AddSaga<CheckoutSaga, Checkout>(new SagaCoordinatorOptions { RetryDelay = TimeSpan.FromMilliseconds(10), DataJson = ShopJson.Default.Options })
-    .AddDispatcher<ElasticNotifier>();
+    // The host's notifier, tuned to grow its workers within a few tens of milliseconds. Its other settings come
+    // from its [BoundedDispatcher] attribute, and Eventfold:Dispatchers:ElasticNotifier in configuration may change them.
+    .AddDispatcher<ElasticNotifier>(o => o.Elastic = new ElasticWorkerOptions
+    {
+        SampleInterval = TimeSpan.FromMilliseconds(10),
+        GrowAfter = TimeSpan.FromMilliseconds(30),
+    });
 
 builder.Services.AddSingleton<OrdersSection>();
 builder.Services.AddSingleton<ReadModelSection>();

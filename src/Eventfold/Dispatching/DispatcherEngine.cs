@@ -45,7 +45,7 @@ public sealed partial class DispatcherEngine<TTarget> : IAsyncDisposable, IElast
         string name = options.Name ?? TTarget.DispatcherName;
         options.Validate(name);
         _target = target;
-        _options = options;
+        _options = options with { }; // a copy: the options are settable, and a change after start must not reach the running engine
         _overflow = options.Overflow;
         _clock = options.TimeProvider ?? TimeProvider.System;
         _report = new DispatcherReporter(name, options.Logger ?? NullLogger.Instance, options.OnUndelivered);
@@ -59,7 +59,8 @@ public sealed partial class DispatcherEngine<TTarget> : IAsyncDisposable, IElast
     /// <summary>The dispatcher's name in logs and metrics.</summary>
     public string Name => _report.Dispatcher;
 
-    public DispatcherOptions Options => _options;
+    /// <summary>The options the engine runs with (a copy: changing it changes nothing).</summary>
+    public DispatcherOptions Options => _options with { };
 
     public DispatcherStats Stats
     {

@@ -9,48 +9,48 @@ namespace Eventfold;
 public sealed record DispatcherOptions
 {
     /// <summary>How many messages may wait in the queue.</summary>
-    public int Capacity { get; init; } = 1024;
+    public int Capacity { get; set; } = 1024;
 
-    public OverflowPolicy Overflow { get; init; } = OverflowPolicy.Wait;
+    public OverflowPolicy Overflow { get; set; } = OverflowPolicy.Wait;
 
     /// <summary>Workers started at first, and the fewest kept.</summary>
-    public int Workers { get; init; } = 1;
+    public int Workers { get; set; } = 1;
 
     /// <summary>The most workers while the queue is deep; 0 means <see cref="Workers"/> (no resizing).</summary>
-    public int MaxWorkers { get; init; }
+    public int MaxWorkers { get; set; }
 
     /// <summary>At most this many messages handled per second over all workers; 0 means no limit.</summary>
-    public int PerSecond { get; init; }
+    public int PerSecond { get; set; }
 
     /// <summary>Names the dispatcher in logs and metrics; null for the dispatcher's type name.</summary>
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
     /// <summary>Messages of one key in order, one at a time (see <see cref="DispatcherOrdering.ByKey{TKey}"/>); null for no ordering.</summary>
-    public DispatcherOrdering? Ordering { get; init; }
+    public DispatcherOrdering? Ordering { get; set; }
 
     /// <summary>
     /// With <see cref="Ordering"/>: the most messages parked behind busy keys; null for <see cref="Capacity"/>.
     /// At the limit, workers stop taking from the queue until a parked message runs, so the queue fills and
     /// the overflow policy applies: Depth stays within Capacity + ParkLimit.
     /// </summary>
-    public int? ParkLimit { get; init; }
+    public int? ParkLimit { get; set; }
 
-    public ElasticWorkerOptions Elastic { get; init; } = ElasticWorkerOptions.Default;
+    public ElasticWorkerOptions Elastic { get; set; } = ElasticWorkerOptions.Default;
 
     /// <summary>How long stopping waits for the queue to drain before it cancels the handlers.</summary>
-    public TimeSpan DrainTimeout { get; init; } = TimeSpan.FromSeconds(30);
+    public TimeSpan DrainTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>How long stopping then waits for cancelled handlers to return.</summary>
-    public TimeSpan CancelGrace { get; init; } = TimeSpan.FromSeconds(2);
+    public TimeSpan CancelGrace { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>Told of every message dropped, refused, failed or left unfinished. Runs on the thread that caused it: keep it short.</summary>
-    public Action<UndeliveredMessage>? OnUndelivered { get; init; }
+    public Action<UndeliveredMessage>? OnUndelivered { get; set; }
 
     /// <summary>Where drops, refusals, failures and unfinished drains are logged; null for none.</summary>
-    public ILogger? Logger { get; init; }
+    public ILogger? Logger { get; set; }
 
     /// <summary>The clock for resizing and drain timeouts; null for the system clock. (Throttling runs on real time.)</summary>
-    public TimeProvider? TimeProvider { get; init; }
+    public TimeProvider? TimeProvider { get; set; }
 
     internal int EffectiveMaxWorkers => MaxWorkers == 0 ? Workers : MaxWorkers;
 

@@ -12,21 +12,23 @@ namespace Eventfold;
 /// changed by the application's own <c>Configure&lt;T&gt;(name, …)</c> calls, and is validated when the host
 /// starts (<c>ValidateOnStart</c>), each failure naming its configuration key.
 /// </summary>
+/// <returns>False when the name was registered already (nothing is added).</returns>
 internal static class ConfiguredOptions
 {
-    public static void Register<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)] T>(
+    public static bool Register<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)] T>(
         IServiceCollection services,
         string name,
         string path,
         IConfiguration? section,
         Func<T>? baseline,
         Action<ConfigurationReader, T> bind,
-        Action<OptionsChecks, T> check)
+        Action<OptionsChecks, T> check,
+        bool validateOnStart = true)
         where T : class
     {
         if (services.Any(d => d.ImplementationInstance is KeyedOptionsValidator<T> v && v.Name == name))
         {
-            return; // registered already: the first Add… call's options stand, as with the TryAdd registrations
+            return false; // registered already: the first Add… call's options stand, as with the TryAdd registrations
         }
 
         services.TryAddTransient<IOptionsFactory<T>, BaselineOptionsFactory<T>>();
@@ -49,6 +51,11 @@ internal static class ConfiguredOptions
         }
 
         services.AddSingleton<IValidateOptions<T>>(new KeyedOptionsValidator<T>(name, path, check));
-        builder.ValidateOnStart();
+        if (validateOnStart)
+        {
+            builder.ValidateOnStart();
+        }
+
+        return true;
     }
 }

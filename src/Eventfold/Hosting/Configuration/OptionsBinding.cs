@@ -135,16 +135,16 @@ internal static class OptionsBinding
         c.AtLeast(nameof(o.MaxEventSizeBytes), o.MaxEventSizeBytes, 1);
 
     /// <summary>A dispatcher's settings over those of its <c>[BoundedDispatcher]</c> attribute: only the keys present change.</summary>
-    public static DispatcherOptions Bind(ConfigurationReader r, DispatcherOptions o)
+    public static void Bind(ConfigurationReader r, DispatcherOptions o)
     {
-        r.Int(nameof(o.Capacity), v => o = o with { Capacity = v });
-        r.Enum<OverflowPolicy>(nameof(o.Overflow), v => o = o with { Overflow = v });
-        r.Int(nameof(o.Workers), v => o = o with { Workers = v });
-        r.Int(nameof(o.MaxWorkers), v => o = o with { MaxWorkers = v });
-        r.Int(nameof(o.PerSecond), v => o = o with { PerSecond = v });
-        r.Int(nameof(o.ParkLimit), v => o = o with { ParkLimit = v });
-        r.TimeSpan(nameof(o.DrainTimeout), v => o = o with { DrainTimeout = v });
-        r.TimeSpan(nameof(o.CancelGrace), v => o = o with { CancelGrace = v });
+        r.Int(nameof(o.Capacity), v => o.Capacity = v);
+        r.Enum<OverflowPolicy>(nameof(o.Overflow), v => o.Overflow = v);
+        r.Int(nameof(o.Workers), v => o.Workers = v);
+        r.Int(nameof(o.MaxWorkers), v => o.MaxWorkers = v);
+        r.Int(nameof(o.PerSecond), v => o.PerSecond = v);
+        r.Int(nameof(o.ParkLimit), v => o.ParkLimit = v);
+        r.TimeSpan(nameof(o.DrainTimeout), v => o.DrainTimeout = v);
+        r.TimeSpan(nameof(o.CancelGrace), v => o.CancelGrace = v);
         if (r.Has(nameof(o.Elastic)))
         {
             var e = r.Section(nameof(o.Elastic));
@@ -156,10 +156,8 @@ internal static class OptionsBinding
             var failures = new List<string>();
             e.RejectUnknown(failures);
             ConfigurationReader.ThrowIfAny<ElasticWorkerOptions>(e.Path, failures);
-            o = o with { Elastic = elastic };
+            o.Elastic = elastic;
         }
-
-        return o;
     }
 
     public static void Check(OptionsChecks c, DispatcherOptions o)
