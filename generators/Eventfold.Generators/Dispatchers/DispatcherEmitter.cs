@@ -1,3 +1,4 @@
+using System.Linq;
 using Eventfold.Compiler;
 
 namespace Eventfold.Generators.Dispatchers;
@@ -22,6 +23,10 @@ internal static class DispatcherEmitter
     private const string Envelope = "global::Eventfold.DispatchEnvelope";
     private const string Options = "global::Eventfold.DispatcherOptions";
     private const string Configure = "global::System.Func<" + Options + ", " + Options + ">";
+
+    // On the intake methods too: inlined into the caller, an offer the queue takes at once costs no call frame,
+    // and the caller's await sees the completed ValueTask directly.
+    private const string Inline = "[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]";
 
     public static string Emit(DispatcherSpec spec)
     {
@@ -131,12 +136,14 @@ internal static class DispatcherEmitter
         {
             var handler = spec.Handlers[i];
             w.Line("/// <summary>Queues a message for its Handle method; under OverflowPolicy.Wait this waits while the queue is full.</summary>");
+            w.Line(Inline);
             w.Open("public " + ValueTask + " EnqueueAsync(" + handler.MessageType + " message, " + CancellationToken + " ct = default)");
             NullCheck(w, handler);
             w.Line("return " + EngineProperty + ".EnqueueAsync(new " + Envelope + "(message, " + i + "), ct);");
             w.Close();
             w.Line();
             w.Line("/// <summary>Queues a message without waiting: false when it was refused (full under Wait or Reject, or stopping).</summary>");
+            w.Line(Inline);
             w.Open("public bool TryEnqueue(" + handler.MessageType + " message)");
             NullCheck(w, handler);
             w.Line("return " + EngineProperty + ".TryEnqueue(new " + Envelope + "(message, " + i + "));");
@@ -183,40 +190,64 @@ internal static class DispatcherEmitter
         w.Line();
         w.Line("static string " + contract + ".DispatcherName => \"" + spec.MetadataName + "\";");
         w.Line();
-        w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
+        w.Line(Inline);
         w.Open("static " + ValueTask + " " + contract + ".DispatchAsync(" + Target + " target, in " + Envelope + " envelope, " + CancellationToken + " ct)");
-        w.Line("var self = target.__self;");
-        w.Open("switch (envelope.Handler)");
-        for (int i = 0; i < spec.Handlers.Count; i++)
+        if (spec.Handlers.Any(h => h.IsReferenceType))
         {
-            var handler = spec.Handlers[i];
-            string call = "self.Handle((" + handler.MessageType + ")envelope.Message" + (handler.TakesToken ? ", ct)" : ")");
-            w.Line("case " + i + ":");
-            w.Indent();
-            switch (handler.Returns)
-            {
-                case HandleReturn.ValueTask:
-                    w.Line("return " + call + ";");
-                    break;
-                case HandleReturn.Task:
-                    w.Line("return new " + ValueTask + "(" + call + ");");
-                    break;
-                default:
-                    w.Line(call + ";");
-                    w.Line("return default;");
-                    break;
-            }
-
-            w.Unindent();
+            w.Line("// Unsafe.As, no type test: the engine is private to this class, so every envelope it holds was written by");
+            w.Line("// an intake method above, with the message type of the Handle method its index names.");
         }
 
-        w.Line("default:");
-        w.Indent();
-        w.Line("throw envelope.NoHandler();");
-        w.Unindent();
+        w.Line("var self = target.__self;");
+        if (spec.Handlers.Count == 1)
+        {
+            // One Handle method: every envelope holds index 0, so there is nothing to switch on.
+            WriteCall(w, spec.Handlers[0]);
+        }
+        else
+        {
+            w.Open("switch (envelope.Handler)");
+            for (int i = 0; i < spec.Handlers.Count; i++)
+            {
+                w.Line("case " + i + ":");
+                w.Indent();
+                WriteCall(w, spec.Handlers[i]);
+                w.Unindent();
+            }
+
+            w.Line("default:");
+            w.Indent();
+            w.Line("throw envelope.NoHandler();");
+            w.Unindent();
+            w.Close();
+        }
+
         w.Close();
         w.Close();
-        w.Close();
+    }
+
+    // The call of one Handle method as a ValueTask. A reference-type message is read back with Unsafe.As, no type
+    // test: the engine is private to the class (its type argument is the private target), so the only envelopes
+    // it ever holds are the ones the typed intake methods above wrote, index i with a message of type i.
+    private static void WriteCall(SourceWriter w, HandleSpec handler)
+    {
+        string message = handler.IsReferenceType
+            ? "global::System.Runtime.CompilerServices.Unsafe.As<" + handler.MessageType + ">(envelope.Message)"
+            : "(" + handler.MessageType + ")envelope.Message";
+        string call = "self.Handle(" + message + (handler.TakesToken ? ", ct)" : ")");
+        switch (handler.Returns)
+        {
+            case HandleReturn.ValueTask:
+                w.Line("return " + call + ";");
+                break;
+            case HandleReturn.Task:
+                w.Line("return new " + ValueTask + "(" + call + ");");
+                break;
+            default:
+                w.Line(call + ";");
+                w.Line("return default;");
+                break;
+        }
     }
 
     private static void WriteKeys(SourceWriter w, DispatcherSpec spec)

@@ -56,6 +56,7 @@ internal static class DispatcherParser
         var handlers = reading.Handlers.Select(h => new HandleSpec(
             h.Candidate.EventType,
             h.Message.IsValueType,
+            h.Message.IsReferenceType,
             HandleHandlerReader.ReturnOf(h.Method),
             HandleHandlerReader.TakesToken(h.Method),
             h.KeyOf is not null));

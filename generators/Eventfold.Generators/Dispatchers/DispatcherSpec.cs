@@ -26,7 +26,8 @@ internal sealed record DispatcherSpec(
 /// <summary>One accepted Handle method; its position in <see cref="DispatcherSpec.Handlers"/> is its handler index.</summary>
 /// <param name="MessageType">"global::Shop.SendEmail".</param>
 /// <param name="IsValueType">A struct message: no null check (it cannot be null, and the check would box it).</param>
+/// <param name="IsReferenceType">A class, interface or class-constrained message: the dispatch reads it back without a type test.</param>
 /// <param name="Returns">How the generated switch turns the call into a ValueTask.</param>
 /// <param name="TakesToken">Whether the handler takes the dispatcher's CancellationToken.</param>
 /// <param name="HasKey">Whether a KeyOf method takes this message type.</param>
-internal readonly record struct HandleSpec(string MessageType, bool IsValueType, HandleReturn Returns, bool TakesToken, bool HasKey);
+internal readonly record struct HandleSpec(string MessageType, bool IsValueType, bool IsReferenceType, HandleReturn Returns, bool TakesToken, bool HasKey);

@@ -82,6 +82,30 @@ internal sealed class DispatchWorker
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void CountProcessed() => Volatile.Write(ref _progress, _progress + One);
 
+    /// <summary>
+    /// The processed count as this worker's word holds it, without the state: for the synchronous loop, which
+    /// keeps it in a register and writes the word through the overloads below instead of reloading it per store.
+    /// Read by the worker itself only.
+    /// </summary>
+    public long Counted => _progress & ~StateMask;
+
+    /// <summary><see cref="SetHolding()"/> from the count the caller keeps (<see cref="Counted"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void SetHolding(long counted) => Volatile.Write(ref _progress, counted | Holding);
+
+    /// <summary><see cref="ProcessedThenTaking()"/> from the count the caller keeps; returns the new count.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public long ProcessedThenTaking(long counted)
+    {
+        counted += One;
+        Volatile.Write(ref _progress, counted | Taking);
+        return counted;
+    }
+
+    /// <summary><see cref="SetIdle()"/> from the count the caller keeps.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void SetIdle(long counted) => Volatile.Write(ref _progress, counted);
+
     /// <summary>Counted while the message is still held (or being taken), so it is never in neither count.</summary>
     public void CountFailed() => Volatile.Write(ref _failed, _failed + 1);
 }

@@ -154,7 +154,7 @@ public sealed partial class DispatcherEngine<TTarget>
                     // The plain path: a synchronous loop runs the queue while handlers complete at once, and this
                     // method only awaits a handler that does not.
                     worker.SetTaking();
-                    while (RunQueuedSync(reader, worker, leave, handlerToken, out var held, out var pending))
+                    while (RunQueuedSync(reader, worker, handlerToken, out var held, out var pending))
                     {
                         try
                         {
@@ -303,7 +303,7 @@ public sealed partial class DispatcherEngine<TTarget>
     /// reading it from the queue is a plain stack store.
     /// </remarks>
     private bool RunQueuedSync(
-        ChannelReader<DispatchEnvelope> reader, DispatchWorker worker, CancellationToken leave, CancellationToken handlerToken,
+        ChannelReader<DispatchEnvelope> reader, DispatchWorker worker, CancellationToken handlerToken,
         out DispatchEnvelope held, out ValueTask pending)
     {
         DispatchEnvelope envelope = default;
@@ -311,7 +311,8 @@ public sealed partial class DispatcherEngine<TTarget>
         {
             try
             {
-                if (RunQueuedUnguarded(reader, worker, leave, handlerToken, ref envelope, out pending))
+                pending = RunQueuedUnguarded(reader, worker, handlerToken, ref envelope);
+                if (!pending.Equals(default(ValueTask)))
                 {
                     held = envelope;
                     return true;
@@ -329,37 +330,39 @@ public sealed partial class DispatcherEngine<TTarget>
     }
 
     /// <summary>
-    /// The synchronous loop: per message one read from the queue and two stores of the worker's own word. Throws
-    /// what a handler throws, with <paramref name="envelope"/> the message it was handling (the worker holding it).
+    /// The synchronous loop: per message one read from the queue and two stores of the worker's own word, kept in
+    /// a register between them. Returns the task of a handler that did not complete at once (the worker holding
+    /// <paramref name="envelope"/>), or <c>default</c> once the queue is empty or the worker is to leave: a task
+    /// that has not completed is never <c>default</c>, so no second result is needed (an out parameter would take
+    /// a register the loop uses for the worker's word). Throws what a handler throws, with
+    /// <paramref name="envelope"/> the message it was handling.
     /// </summary>
-    private bool RunQueuedUnguarded(
-        ChannelReader<DispatchEnvelope> reader, DispatchWorker worker, CancellationToken leave, CancellationToken handlerToken,
-        ref DispatchEnvelope envelope, out ValueTask pending)
+    private ValueTask RunQueuedUnguarded(
+        ChannelReader<DispatchEnvelope> reader, DispatchWorker worker, CancellationToken handlerToken, ref DispatchEnvelope envelope)
     {
         var target = _target;
-        while (!leave.IsCancellationRequested && reader.TryRead(out envelope))
+        long counted = worker.Counted;
+        while (!worker.Retire.IsCancellationRequested && reader.TryRead(out envelope))
         {
-            worker.SetHolding();
+            worker.SetHolding(counted);
             var handled = TTarget.DispatchAsync(target, in envelope, handlerToken);
             if (handled.IsCompletedSuccessfully)
             {
                 handled.GetAwaiter().GetResult(); // releases a pooled task source; cannot throw once succeeded
-                worker.ProcessedThenTaking();
+                counted = worker.ProcessedThenTaking(counted);
                 continue;
             }
 
             if (!handled.IsCompleted)
             {
-                pending = handled;
-                return true;
+                return handled;
             }
 
             handled.GetAwaiter().GetResult(); // failed or cancelled: throws, to RunQueuedSync's catch
-            worker.ProcessedThenTaking();
+            counted = worker.ProcessedThenTaking(counted);
         }
 
-        worker.SetIdle();
-        pending = default;
-        return false;
+        worker.SetIdle(counted);
+        return default;
     }
 }

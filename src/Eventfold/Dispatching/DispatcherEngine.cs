@@ -30,7 +30,7 @@ public sealed partial class DispatcherEngine<TTarget> : IAsyncDisposable, IElast
     private ElasticWorkers? _elastic;
     private Task<DispatcherStopResult>? _stop;
     private int _state;
-    private readonly OfferCounters _counts = new();
+    private OfferCounters _counts; // not readonly: incremented in place
     private long _retiredProcessed;
     private long _retiredFailed;
 

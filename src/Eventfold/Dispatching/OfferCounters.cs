@@ -1,18 +1,22 @@
+using System.Runtime.InteropServices;
+
 namespace Eventfold;
 
 /// <summary>
-/// The counters producers write (offered, dropped, rejected), in an object of their own and padded, so
-/// producers incrementing them do not invalidate the cache line of the fields workers read per message.
+/// The counters producers write (offered, dropped, rejected), padded on both sides to a cache line, so
+/// producers incrementing them do not invalidate the line of the fields workers read per message. A struct
+/// held inline by the engine: an offer increments at a fixed offset from the engine, one load fewer than
+/// through an object of its own.
 /// </summary>
-internal sealed class OfferCounters
+[StructLayout(LayoutKind.Explicit, Size = 192)]
+internal struct OfferCounters
 {
-#pragma warning disable CS0169, IDE0051 // padding
-    private readonly long _pad0, _pad1, _pad2, _pad3, _pad4, _pad5, _pad6;
-#pragma warning restore CS0169, IDE0051
+    [FieldOffset(64)]
     public long Offered;
+
+    [FieldOffset(72)]
     public long Dropped;
+
+    [FieldOffset(80)]
     public long Rejected;
-#pragma warning disable CS0169, IDE0051
-    private readonly long _pad7, _pad8, _pad9, _pad10, _pad11, _pad12, _pad13;
-#pragma warning restore CS0169, IDE0051
 }
