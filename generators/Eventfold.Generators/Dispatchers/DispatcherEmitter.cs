@@ -226,9 +226,8 @@ internal static class DispatcherEmitter
         w.Close();
     }
 
-    // The call of one Handle method as a ValueTask. A reference-type message is read back with Unsafe.As, no type
-    // test: the engine is private to the class (its type argument is the private target), so the only envelopes
-    // it ever holds are the ones the typed intake methods above wrote, index i with a message of type i.
+    // The call of one Handle method as a ValueTask; a reference-type message is read back with Unsafe.As, for the
+    // reason the comment written above the dispatch gives.
     private static void WriteCall(SourceWriter w, HandleSpec handler)
     {
         string message = handler.IsReferenceType

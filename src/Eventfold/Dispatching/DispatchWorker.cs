@@ -64,28 +64,28 @@ internal sealed class DispatchWorker
 
     /// <summary>About to read from the queue: a message it takes is accounted for by this worker from now on.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void SetTaking() => Volatile.Write(ref _progress, (_progress & ~StateMask) | Taking);
+    public void SetTaking() => Volatile.Write(ref _progress, Counted | Taking);
 
     /// <summary>Took a message and holds it until it is processed, failed or abandoned.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)] // per message on the worker's loop
-    public void SetHolding() => Volatile.Write(ref _progress, (_progress & ~StateMask) | Holding);
+    public void SetHolding() => SetHolding(Counted);
 
     /// <summary>Holds nothing and is not reading: waiting, or leaving.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void SetIdle() => Volatile.Write(ref _progress, _progress & ~StateMask);
+    public void SetIdle() => SetIdle(Counted);
 
     /// <summary>The held message was processed, and the worker goes on to take the next: one store.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)] // per message on the worker's loop
-    public void ProcessedThenTaking() => Volatile.Write(ref _progress, ((_progress & ~StateMask) + One) | Taking);
+    public void ProcessedThenTaking() => ProcessedThenTaking(Counted);
 
     /// <summary>The held message was processed; the worker goes on holding the next message of its key.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void CountProcessed() => Volatile.Write(ref _progress, _progress + One);
 
     /// <summary>
-    /// The processed count as this worker's word holds it, without the state: for the synchronous loop, which
-    /// keeps it in a register and writes the word through the overloads below instead of reloading it per store.
-    /// Read by the worker itself only.
+    /// The processed count as this worker's word holds it, without the state. The synchronous loop keeps it in a
+    /// register and writes the word through the overloads below, instead of reloading it per store. Read by the
+    /// worker itself only.
     /// </summary>
     public long Counted => _progress & ~StateMask;
 
