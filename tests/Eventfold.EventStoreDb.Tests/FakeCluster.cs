@@ -35,6 +35,18 @@ internal sealed partial class FakeCluster : IChannelFactory
     /// <summary>Every node a channel was opened to, in order.</summary>
     public List<EndPoint> Opened { get; } = [];
 
+    /// <summary>How many channels were opened so far, read under the lock the openings take.</summary>
+    public int OpenedCount
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return Opened.Count;
+            }
+        }
+    }
+
     public List<(EndPoint Node, string Method)> Calls { get; } = [];
 
     /// <summary>The headers and deadline of every call (of every batch append message), in order.</summary>
