@@ -32,6 +32,39 @@ public sealed class DispatcherRunTests
     }
 
     [Fact]
+    public async Task Void_handlers_run_through_the_synchronous_loop_and_a_throwing_one_is_reported_while_the_rest_go_on()
+    {
+        var handled = new ConcurrentQueue<string>();
+        var writer = (IBoundedDispatcher)S.New("RunDispatch.VoidHandlers", handled);
+        var failed = new ConcurrentQueue<UndeliveredMessage>();
+        ((IConfigurableDispatcher)writer).Configure(o => o with { OnUndelivered = failed.Enqueue });
+        Assert.True(HandlesSynchronously(writer));
+        Assert.False(HandlesSynchronously(S.New("RunDispatch.TwoTypes", new ConcurrentQueue<string>())));
+
+        var expected = new List<string>();
+        for (int i = 0; i < 600; i++)
+        {
+            // Every 50th email throws: the worker reports it and goes on with the next message.
+            int id = i % 100 == 0 ? -i - 1 : i;
+            await Enqueue(writer, S.New(i % 2 == 0 ? "RunDispatch.Email" : "RunDispatch.Sms", id));
+            if (id >= 0)
+            {
+                expected.Add((i % 2 == 0 ? "email " : "sms ") + id);
+            }
+        }
+
+        var stopped = await writer.StopAsync();
+
+        Assert.True(stopped.Drained);
+        Assert.Equal(expected.Order(), handled.Order());
+        Assert.Equal([-1, -101, -201, -301, -401, -501], failed.Select(f => (int)f.Message.GetType().GetProperty("Id")!.GetValue(f.Message)!).Order().Reverse());
+        Assert.All(failed, f => Assert.Equal(UndeliveredReason.HandlerFailed, f.Reason));
+        Assert.All(failed, f => Assert.IsType<InvalidOperationException>(f.Error));
+        var stats = writer.Stats;
+        Assert.Equal((594L, 6L, 600L, 0L), (stats.Processed, stats.Failed, stats.Offered, stats.Depth + stats.InFlight));
+    }
+
+    [Fact]
     public async Task Messages_of_one_key_are_handled_in_order_over_eight_workers()
     {
         var seen = new ConcurrentDictionary<string, ConcurrentQueue<int>>();
@@ -193,6 +226,17 @@ public sealed class DispatcherRunTests
             task.GetAwaiter().GetResult();
         }
     }
+
+    // The generated target's HandlesSynchronously, read as the engine reads it.
+    private static bool HandlesSynchronously(object dispatcher)
+    {
+        var targetType = dispatcher.GetType().GetNestedType("__EventfoldTarget", BindingFlags.NonPublic)!;
+        var read = typeof(DispatcherRunTests).GetMethod(nameof(ReadHandlesSynchronously), BindingFlags.Static | BindingFlags.NonPublic)!.MakeGenericMethod(targetType);
+        return (bool)read.Invoke(null, null)!;
+    }
+
+    private static bool ReadHandlesSynchronously<T>()
+        where T : IDispatchTarget<T> => T.HandlesSynchronously;
 
     private static ValueTask Enqueue(object dispatcher, object message) =>
         (ValueTask)dispatcher.GetType().GetMethod("EnqueueAsync", [message.GetType(), typeof(CancellationToken)])!.Invoke(dispatcher, [message, CancellationToken.None])!;

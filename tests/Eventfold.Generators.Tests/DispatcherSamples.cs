@@ -53,6 +53,25 @@ internal static class DispatcherSamples
         }
         """;
 
+    /// <summary>Every handler returns void: the generator adds the synchronous dispatch the engine's plain loop calls.</summary>
+    public const string VoidNotifier = """
+        using System.Threading;
+        using Eventfold;
+
+        namespace Shop.Sync;
+
+        public sealed record Audit(string Line);
+        public readonly record struct Tick(long At);
+
+        [BoundedDispatcher(Capacity = 128, Workers = 2)]
+        public sealed partial class AuditWriter
+        {
+            public int Written;
+            private void Handle(Audit m) => Written++;
+            private void Handle(Tick m, CancellationToken ct) => Written += 2;
+        }
+        """;
+
     /// <summary>For compile-and-run: two message types, a gate the test opens, every call recorded.</summary>
     public const string Runnable = """
         using System;
@@ -107,6 +126,18 @@ internal static class DispatcherSamples
                 seen.GetOrAdd(m.Key, _ => new ConcurrentQueue<int>()).Enqueue(m.Sequence);
                 if (m.Sequence % 7 == 0) await Task.Yield();
             }
+        }
+
+        [BoundedDispatcher(Capacity = 16, Overflow = OverflowPolicy.Wait, Workers = 3)]
+        public sealed partial class VoidHandlers(ConcurrentQueue<string> handled)
+        {
+            private void Handle(Email m)
+            {
+                if (m.Id < 0) throw new InvalidOperationException("email " + m.Id + " failed");
+                handled.Enqueue("email " + m.Id);
+            }
+
+            private void Handle(Sms m, CancellationToken ct) => handled.Enqueue("sms " + m.Id);
         }
 
         [BoundedDispatcher(Capacity = 8192, Workers = 1)]

@@ -13,6 +13,10 @@ public sealed class DispatcherSnapshotTests
     public void Keyed_dispatcher_with_a_primary_constructor_a_struct_message_and_a_void_handler() =>
         Verify("KeyedNotifier", DispatcherSamples.KeyedNotifier, "Shop.Keyed.OrderedNotifier.Dispatcher.g.cs");
 
+    [Fact]
+    public void Dispatcher_whose_handlers_all_return_void_gets_the_synchronous_dispatch() =>
+        Verify("VoidNotifier", DispatcherSamples.VoidNotifier, "Shop.Sync.AuditWriter.Dispatcher.g.cs");
+
     private static void Verify(string caseName, string source, string hintName)
     {
         var (generated, output) = GeneratorHarness.Run(GeneratorHarness.Compile(caseName, source));

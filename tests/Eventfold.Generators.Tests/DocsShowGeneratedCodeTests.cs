@@ -10,6 +10,7 @@ public sealed class DocsShowGeneratedCodeTests
     [InlineData("snapshots.md", "LedgerWithSnapshots.Books.Ledger.g.cs.txt")]
     [InlineData("events.md", "BillingRegistry.EventfoldEventRegistration.g.cs.txt")]
     [InlineData("back-pressure.md", "NotifierInNamespace.Shop.Notifications.Notifier.Dispatcher.g.cs.txt")]
+    [InlineData("back-pressure.md", "VoidNotifier.Shop.Sync.AuditWriter.Dispatcher.g.cs.txt")]
     [InlineData("projections.md", "OrderTotalsProjection.Shop.Orders.OrderTotals.Projection.g.cs.txt")]
     [InlineData("event-versioning.md", "SalesChains.EventfoldEventRegistration.g.cs.txt")]
     [InlineData("sagas.md", "CheckoutSaga.Shop.Checkout.CheckoutSaga.Saga.g.cs.txt")]

@@ -28,6 +28,8 @@ internal static class DispatcherEmitter
     // and the caller's await sees the completed ValueTask directly.
     private const string Inline = "[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]";
 
+    private const string NoInline = "[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]";
+
     public static string Emit(DispatcherSpec spec)
     {
         string engine = "global::Eventfold.DispatcherEngine<" + Target + ">";
@@ -113,6 +115,7 @@ internal static class DispatcherEmitter
         w.Line("// Created on first use, so the class keeps its own constructors and Configure runs before it.");
         w.Line("private " + engine + " " + EngineProperty + " => global::System.Threading.Volatile.Read(ref " + Engine + ") ?? __EventfoldCreateEngine();");
         w.Line();
+        w.Line(NoInline + " // once per dispatcher: kept out of the intake methods that inline the property");
         w.Open("private " + engine + " __EventfoldCreateEngine()");
         w.Open("lock (" + Sync + ")");
         w.Open("if (" + Engine + " is null)");
@@ -190,8 +193,35 @@ internal static class DispatcherEmitter
         w.Line();
         w.Line("static string " + contract + ".DispatcherName => \"" + spec.MetadataName + "\";");
         w.Line();
-        w.Line(Inline);
-        w.Open("static " + ValueTask + " " + contract + ".DispatchAsync(" + Target + " target, in " + Envelope + " envelope, " + CancellationToken + " ct)");
+        bool allVoid = spec.Handlers.All(h => h.Returns == HandleReturn.Void);
+        if (allVoid)
+        {
+            // Every handler returns void: the engine's plain loop calls Dispatch and sees no task per message.
+            w.Line("static bool " + contract + ".HandlesSynchronously => true;");
+            w.Line();
+            w.Line(Inline);
+            w.Open("static " + ValueTask + " " + contract + ".DispatchAsync(" + Target + " target, in " + Envelope + " envelope, " + CancellationToken + " ct)");
+            w.Line("Dispatch(target, in envelope, ct);");
+            w.Line("return default;");
+            w.Close();
+            w.Line();
+            w.Line(Inline);
+            w.Open("public static void Dispatch(" + Target + " target, in " + Envelope + " envelope, " + CancellationToken + " ct)");
+        }
+        else
+        {
+            w.Line(Inline);
+            w.Open("static " + ValueTask + " " + contract + ".DispatchAsync(" + Target + " target, in " + Envelope + " envelope, " + CancellationToken + " ct)");
+        }
+
+        WriteSwitch(w, spec, allVoid);
+        w.Close();
+        w.Close();
+    }
+
+    // The body of the dispatch: a direct call of the Handle method the envelope's index names.
+    private static void WriteSwitch(SourceWriter w, DispatcherSpec spec, bool allVoid)
+    {
         if (spec.Handlers.Any(h => h.IsReferenceType))
         {
             w.Line("// Unsafe.As, no type test: the engine is private to this class, so every envelope it holds was written by");
@@ -202,38 +232,45 @@ internal static class DispatcherEmitter
         if (spec.Handlers.Count == 1)
         {
             // One Handle method: every envelope holds index 0, so there is nothing to switch on.
-            WriteCall(w, spec.Handlers[0]);
+            WriteCall(w, spec.Handlers[0], allVoid, last: true);
+            return;
         }
-        else
+
+        w.Open("switch (envelope.Handler)");
+        for (int i = 0; i < spec.Handlers.Count; i++)
         {
-            w.Open("switch (envelope.Handler)");
-            for (int i = 0; i < spec.Handlers.Count; i++)
-            {
-                w.Line("case " + i + ":");
-                w.Indent();
-                WriteCall(w, spec.Handlers[i]);
-                w.Unindent();
-            }
-
-            w.Line("default:");
+            w.Line("case " + i + ":");
             w.Indent();
-            w.Line("throw envelope.NoHandler();");
+            WriteCall(w, spec.Handlers[i], allVoid, last: false);
             w.Unindent();
-            w.Close();
         }
 
-        w.Close();
+        w.Line("default:");
+        w.Indent();
+        w.Line("throw envelope.NoHandler();");
+        w.Unindent();
         w.Close();
     }
 
-    // The call of one Handle method as a ValueTask; a reference-type message is read back with Unsafe.As, for the
-    // reason the comment written above the dispatch gives.
-    private static void WriteCall(SourceWriter w, HandleSpec handler)
+    // The call of one Handle method: as a ValueTask, or in a void dispatch as the call itself. A reference-type
+    // message is read back with Unsafe.As, for the reason the comment written above the dispatch gives.
+    private static void WriteCall(SourceWriter w, HandleSpec handler, bool inVoidDispatch, bool last)
     {
         string message = handler.IsReferenceType
             ? "global::System.Runtime.CompilerServices.Unsafe.As<" + handler.MessageType + ">(envelope.Message)"
             : "(" + handler.MessageType + ")envelope.Message";
         string call = "self.Handle(" + message + (handler.TakesToken ? ", ct)" : ")");
+        if (inVoidDispatch)
+        {
+            w.Line(call + ";");
+            if (!last)
+            {
+                w.Line("return;");
+            }
+
+            return;
+        }
+
         switch (handler.Returns)
         {
             case HandleReturn.ValueTask:

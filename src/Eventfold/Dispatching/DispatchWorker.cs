@@ -32,6 +32,9 @@ internal sealed class DispatchWorker
         Retire = CancellationTokenSource.CreateLinkedTokenSource(hardStop);
     }
 
+    /// <summary>Its place on the dispatcher's bench of idle workers, reused each time it sits.</summary>
+    public BenchSeat Seat { get; } = new();
+
     /// <summary>Cancelled to retire this worker (linked to the dispatcher's hard stop).</summary>
     public CancellationTokenSource Retire { get; }
 
@@ -64,7 +67,7 @@ internal sealed class DispatchWorker
 
     /// <summary>About to read from the queue: a message it takes is accounted for by this worker from now on.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void SetTaking() => Volatile.Write(ref _progress, Counted | Taking);
+    public void SetTaking() => SetTaking(Counted);
 
     /// <summary>Took a message and holds it until it is processed, failed or abandoned.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)] // per message on the worker's loop
@@ -88,6 +91,10 @@ internal sealed class DispatchWorker
     /// worker itself only.
     /// </summary>
     public long Counted => _progress & ~StateMask;
+
+    /// <summary><see cref="SetTaking()"/> from the count the caller keeps (<see cref="Counted"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void SetTaking(long counted) => Volatile.Write(ref _progress, counted | Taking);
 
     /// <summary><see cref="SetHolding()"/> from the count the caller keeps (<see cref="Counted"/>).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

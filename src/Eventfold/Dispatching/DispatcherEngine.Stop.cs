@@ -19,6 +19,7 @@ public sealed partial class DispatcherEngine<TTarget>
             {
                 Volatile.Write(ref _state, Stopping);
                 _channel.Writer.TryComplete();
+                _bench.WakeAll(); // seated workers see the end as they look at the queue
                 _stop = StopCoreAsync(ct);
             }
 
@@ -35,6 +36,7 @@ public sealed partial class DispatcherEngine<TTarget>
         if (!drained)
         {
             await _hardStop.CancelAsync().ConfigureAwait(false);
+            _bench.WakeAll();
             await WaitForWorkersAsync(_options.CancelGrace, CancellationToken.None).ConfigureAwait(false);
         }
 

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 
 namespace Eventfold;
@@ -89,6 +90,7 @@ public sealed partial class DispatcherEngine<TTarget>
             }
 
             worker.Retire.Cancel();
+            _bench.WakeAll(); // a seated worker has no token to see: it looks when called up
             return true;
         }
     }
@@ -147,13 +149,42 @@ public sealed partial class DispatcherEngine<TTarget>
         bool retirable = _options.EffectiveMaxWorkers > _options.Workers;
         try
         {
-            while (await (retirable ? reader.WaitToReadAsync(leave) : reader.WaitToReadAsync()).ConfigureAwait(false))
+            while (true)
             {
+                // One idle worker waits on the queue, the others on the bench (WorkerBench says why).
+                if (!_bench.TryWaitOnQueue())
+                {
+                    await _bench.SitAsync(worker.Seat).ConfigureAwait(false);
+                    leave.ThrowIfCancellationRequested();
+                    continue;
+                }
+
+                bool queued;
+                try
+                {
+                    queued = await (retirable ? reader.WaitToReadAsync(leave) : reader.WaitToReadAsync()).ConfigureAwait(false);
+                }
+                finally
+                {
+                    _bench.LeftQueue();
+                }
+
+                if (!queued)
+                {
+                    break; // stopped, and the queue is empty
+                }
+
                 if (keys is null && throttle is null)
                 {
                     // The plain path: a synchronous loop runs the queue while handlers complete at once, and this
                     // method only awaits a handler that does not.
                     worker.SetTaking();
+                    if (TTarget.HandlesSynchronously)
+                    {
+                        RunQueuedVoid(reader, worker, handlerToken);
+                        continue;
+                    }
+
                     while (RunQueuedSync(reader, worker, handlerToken, out var held, out var pending))
                     {
                         try
@@ -271,6 +302,7 @@ public sealed partial class DispatcherEngine<TTarget>
         {
             worker.SetIdle();
             OnWorkerLeft(worker);
+            _bench.WakeOne(); // a seated worker takes over the queue, or sees the stop
         }
     }
 
@@ -288,6 +320,37 @@ public sealed partial class DispatcherEngine<TTarget>
 
         worker.CountFailed();
         _report.Report(envelope.Message, UndeliveredReason.HandlerFailed, error);
+    }
+
+    /// <summary>
+    /// The plain loop of a dispatcher whose handlers all return <c>void</c>: per message one read from the queue, the
+    /// call, and two stores of the worker's word; no task to test. The worker comes in taking and leaves idle, once
+    /// the queue is empty or it is to leave. A handler that throws is reported and the loop goes on.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)] // its own frame: inlined into the async caller, its locals would live in the caller's box
+    private void RunQueuedVoid(ChannelReader<DispatchEnvelope> reader, DispatchWorker worker, CancellationToken handlerToken)
+    {
+        var target = _target;
+        var retire = worker.Retire;
+        long counted = worker.Counted;
+        while (!retire.IsCancellationRequested && reader.TryRead(out var envelope))
+        {
+            worker.SetHolding(counted);
+            try
+            {
+                TTarget.Dispatch(target, in envelope, handlerToken);
+            }
+            catch (Exception ex)
+            {
+                HandlerThrew(worker, envelope, ex, handlerToken);
+                worker.SetTaking(counted);
+                continue;
+            }
+
+            counted = worker.ProcessedThenTaking(counted);
+        }
+
+        worker.SetIdle(counted);
     }
 
     /// <summary>
@@ -337,6 +400,7 @@ public sealed partial class DispatcherEngine<TTarget>
     /// a register the loop uses for the worker's word). Throws what a handler throws, with
     /// <paramref name="envelope"/> the message it was handling.
     /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)] // inlined into RunQueuedSync, the loop would be inside its try region
     private ValueTask RunQueuedUnguarded(
         ChannelReader<DispatchEnvelope> reader, DispatchWorker worker, CancellationToken handlerToken, ref DispatchEnvelope envelope)
     {

@@ -27,6 +27,7 @@ public sealed partial class DispatcherEngine<TTarget> : IAsyncDisposable, IElast
     private readonly CancellationTokenSource _hardStop = new();
     private readonly Lock _lifecycle = new();
     private readonly List<DispatchWorker> _workers = [];
+    private readonly WorkerBench _bench = new();
     private ElasticWorkers? _elastic;
     private Task<DispatcherStopResult>? _stop;
     private int _state;
@@ -138,7 +139,9 @@ public sealed partial class DispatcherEngine<TTarget> : IAsyncDisposable, IElast
         return false;
     }
 
-    // Off the hot path: the first offer starts the workers; a cancelled one offers nothing.
+    // Off the hot path, like the refusals below (not inlined: the intake methods are inlined into the producer's
+    // loop, which must stay small): the first offer starts the workers; a cancelled one offers nothing.
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private ValueTask EnqueueCold(DispatchEnvelope envelope, CancellationToken ct)
     {
         if (Volatile.Read(ref _state) == New)
@@ -156,6 +159,7 @@ public sealed partial class DispatcherEngine<TTarget> : IAsyncDisposable, IElast
     }
 
     // The queue did not take it at once: stopping, full under Reject, or full under Wait (then wait for room).
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private ValueTask OfferRefused(DispatchEnvelope envelope, CancellationToken ct)
     {
         if (Volatile.Read(ref _state) == Stopping)
@@ -173,6 +177,7 @@ public sealed partial class DispatcherEngine<TTarget> : IAsyncDisposable, IElast
         return WaitToWriteAsync(envelope, ct);
     }
 
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private void RefuseWithoutWaiting(DispatchEnvelope envelope)
     {
         if (Volatile.Read(ref _state) == Stopping)

@@ -18,6 +18,16 @@ public interface IDispatchTarget<TSelf>
     /// <summary>Hands <paramref name="envelope"/>'s message to <paramref name="self"/>'s handler for it.</summary>
     static abstract ValueTask DispatchAsync(TSelf self, in DispatchEnvelope envelope, CancellationToken ct);
 
+    /// <summary>
+    /// True when every handler returns <c>void</c>: the engine's plain worker loop then calls
+    /// <see cref="Dispatch"/>, and handles no task per message.
+    /// </summary>
+    static virtual bool HandlesSynchronously => false;
+
+    /// <summary>Hands <paramref name="envelope"/>'s message to its <c>void</c> handler; called only when <see cref="HandlesSynchronously"/>.</summary>
+    static virtual void Dispatch(TSelf self, in DispatchEnvelope envelope, CancellationToken ct) =>
+        throw new NotSupportedException(typeof(TSelf).Name + " has handlers that return tasks: the engine calls DispatchAsync.");
+
     /// <summary>The dispatcher's name in logs and metrics when its options name none: the class's name.</summary>
     static virtual string DispatcherName => typeof(TSelf).Name;
 }

@@ -56,7 +56,8 @@ public sealed class AccountingTests
         Eventually.Balanced(notifier.Stats);
     }
 
-    public static TheoryData<int, bool> WorkerSetups => new() { { 1, false }, { 2, false }, { 2, true } };
+    // Workers, keyed, and whether the handler returns void (the engine's synchronous loop).
+    public static TheoryData<int, bool, bool> WorkerSetups => new() { { 1, false, false }, { 2, false, false }, { 2, true, false }, { 1, false, true }, { 4, false, true } };
 
     /// <summary>
     /// A reader can tell quiescence from Stats alone: whenever Stats shows nothing queued and nothing in flight
@@ -67,13 +68,24 @@ public sealed class AccountingTests
     /// </summary>
     [Theory]
     [MemberData(nameof(WorkerSetups))]
-    public async Task A_snapshot_with_nothing_queued_or_in_flight_accounts_for_every_message(int workers, bool keyed)
+    public async Task A_snapshot_with_nothing_queued_or_in_flight_accounts_for_every_message(int workers, bool keyed, bool synchronous)
     {
         const int messages = 3000;
-        await using var notifier = new TestNotifier(new DispatcherOptions
+        var options = new DispatcherOptions { Capacity = 8, Workers = workers, Ordering = keyed ? TestNotifier.ByPingKey : null };
+        Func<Ping, bool> tryEnqueue;
+        IBoundedDispatcher notifier;
+        if (synchronous)
         {
-            Capacity = 8, Workers = workers, Ordering = keyed ? TestNotifier.ByPingKey : null,
-        });
+            var sync = new SyncTestNotifier(options, _ => { });
+            (notifier, tryEnqueue) = (sync, sync.TryEnqueue);
+        }
+        else
+        {
+            var async = new TestNotifier(options);
+            (notifier, tryEnqueue) = (async, async.TryEnqueue);
+        }
+
+        await using var _ = notifier;
         notifier.Start();
         int wrong = 0;
         DispatcherStats firstWrong = default;
@@ -81,7 +93,7 @@ public sealed class AccountingTests
         {
             for (int i = 0; i < messages; i++)
             {
-                Assert.True(notifier.TryEnqueue(new Ping(i, keyed ? (i % 2).ToString(System.Globalization.CultureInfo.InvariantCulture) : "")));
+                Assert.True(tryEnqueue(new Ping(i, keyed ? (i % 2).ToString(System.Globalization.CultureInfo.InvariantCulture) : "")));
                 var spin = default(SpinWait);
                 while (true)
                 {
