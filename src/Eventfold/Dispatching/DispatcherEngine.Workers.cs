@@ -174,6 +174,10 @@ public sealed partial class DispatcherEngine<TTarget>
                     break; // stopped, and the queue is empty
                 }
 
+                // Retired or stopped hard while messages are queued: leave them to the stop, rather than come back
+                // here at once from a loop that takes nothing once the worker is to leave.
+                leave.ThrowIfCancellationRequested();
+
                 if (keys is null && throttle is null)
                 {
                     // The plain path: a synchronous loop runs the queue while handlers complete at once, and this

@@ -90,6 +90,49 @@ public sealed class StopTests
         Eventually.Balanced(s);
     }
 
+    /// <summary>
+    /// A handler that ignores the stop's cancellation finishes after it, with messages still queued. Its worker
+    /// used to go back to the queue, find it readable, take nothing because it was to leave, and go round again
+    /// until the cancel grace ran out; it leaves instead, and the stop ends when the handler does.
+    /// </summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_worker_whose_handler_outlives_the_hard_stop_leaves_when_it_returns(bool synchronous)
+    {
+        using var release = new ManualResetEventSlim();
+        var options = new DispatcherOptions { Capacity = 10, DrainTimeout = TimeSpan.FromMilliseconds(100), CancelGrace = TimeSpan.FromSeconds(20) };
+        IBoundedDispatcher notifier;
+        Func<Ping, ValueTask> enqueue;
+        if (synchronous)
+        {
+            var sync = new SyncTestNotifier(options, _ => release.Wait(TimeSpan.FromSeconds(30)));
+            (notifier, enqueue) = (sync, m => sync.EnqueueAsync(m));
+        }
+        else
+        {
+            var async = new TestNotifier(options, (_, _) => new ValueTask(Task.Run(() => release.Wait(TimeSpan.FromSeconds(30)))));
+            (notifier, enqueue) = (async, m => async.EnqueueAsync(m));
+        }
+
+        for (int i = 0; i < 4; i++)
+        {
+            await enqueue(new Ping(i));
+        }
+
+        await Eventually.True(() => notifier.Stats.InFlight == 1, "one in flight");
+        var stopping = notifier.StopAsync();
+        await Task.Delay(400); // past the drain timeout: the hard stop has cancelled the handler, which goes on
+        release.Set();
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        var result = await stopping.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.True(started.Elapsed < TimeSpan.FromSeconds(10), $"the stop waited {started.Elapsed} for a worker that had nothing left to do");
+        Assert.Equal([1, 2, 3], result.Unfinished.Select(m => ((Ping)m).Id));
+        Assert.Equal(1, notifier.Stats.Processed);
+        Eventually.Balanced(notifier.Stats);
+    }
+
     [Fact]
     public async Task A_handler_that_throws_something_else_after_the_stop_cancelled_it_still_failed()
     {
