@@ -49,6 +49,7 @@ Turns? result = scenario switch
 if (result is null)
 {
     Console.Error.WriteLine("usage: Eventfold.Benchmarks.CpuTime rehydrate10|rehydrate1000|rehydrate100000|append1|append100|read|dispatch1|dispatch4|catchup|typeswitch [rounds]");
+    Console.Error.WriteLine("       Eventfold.Benchmarks.CpuTime dispatch1|dispatch4 <rounds> <contenders: indexes, 0 first, as 0,1>");
     Console.Error.WriteLine("       Eventfold.Benchmarks.CpuTime catchup-profile read|unfiltered|rare|filtered [events] [runs]");
     return 2;
 }
@@ -201,13 +202,45 @@ int CatchUpProfile(string[] a)
 
 // The dispatcher contenders in turns: multi-threaded, so the wall rate is the one to read (CPU time also
 // charges the workers' spinning and waking).
+// An optional third argument picks contenders by index ("0,1": the raw channel and the generated dispatcher), so
+// that only their queues and threads are in the process.
 Turns Dispatch(int workers)
 {
     var benchmarks = new DispatcherBenchmarks { Workers = workers };
-    benchmarks.Setup();
+    var all = DispatchContenders(benchmarks);
+    var picked = args.Length > 2 ? args[2].Split(',').Select(i => all[int.Parse(i, CultureInfo.InvariantCulture)]).ToArray() : all;
+    if (args.Length > 2)
+    {
+        benchmarks.SetupRawChannel(); // the baseline, always first
+        benchmarks.SetupEventfold();
+        if (picked.Any(c => c.Name.StartsWith("Dataflow", StringComparison.Ordinal)))
+        {
+            benchmarks.SetupDataflow();
+        }
+
+        if (picked.Any(c => c.Name.StartsWith("Akka", StringComparison.Ordinal)))
+        {
+            benchmarks.SetupAkka();
+        }
+    }
+    else
+    {
+        benchmarks.Setup();
+    }
+
     try
     {
-        return Turns.Run(rounds, DispatcherBenchmarks.Messages, DispatchContenders(benchmarks));
+        // Untimed rounds first: the first seconds of a run are several times slower for every contender, while tiering
+        // finishes and the thread pool settles on its thread count; they would otherwise decide the medians.
+        for (int i = 0; i < 50; i++)
+        {
+            foreach (var (_, turn) in picked)
+            {
+                turn();
+            }
+        }
+
+        return Turns.Run(rounds, DispatcherBenchmarks.Messages, picked);
     }
     finally
     {

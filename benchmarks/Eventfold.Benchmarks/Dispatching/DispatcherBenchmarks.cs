@@ -23,30 +23,38 @@ public class DispatcherBenchmarks
 
     private readonly Sink _sink = new();
     private Notify[] _messages = [];
-    private BenchNotifier _engine = null!;
+    private BenchNotifier? _engine;
     private GeneratedNotifier1 _generated1 = null!;
     private GeneratedNotifier4 _generated4 = null!;
-    private Channel<Notify> _channel = null!;
+    private Channel<Notify>? _channel;
     private Task[] _channelWorkers = [];
-    private ActionBlock<Notify> _block = null!;
-    private ActorSystem _akka = null!;
+    private ActionBlock<Notify>? _block;
+    private ActorSystem? _akka;
     private ISourceQueueWithComplete<Notify> _akkaQueue = null!;
 
     [Params(1, 4)]
     public int Workers { get; set; }
 
-    [GlobalSetup]
+    /// <summary>Every contender, for a run that has them take turns in one process (Eventfold.Benchmarks.CpuTime).</summary>
     public void Setup()
     {
-        _messages = Enumerable.Range(0, Messages).Select(i => new Notify(i)).ToArray();
-        _engine = new BenchNotifier(_sink, Capacity, Workers);
-        _generated1 = new GeneratedNotifier1(_sink);
-        _generated4 = new GeneratedNotifier4(_sink);
+        SetupRawChannel();
+        SetupEventfold();
+        SetupDataflow();
+        SetupAkka();
+    }
 
-        _channel = Channel.CreateBounded<Notify>(new BoundedChannelOptions(Capacity) { FullMode = BoundedChannelFullMode.Wait });
+    // One setup per contender: BenchmarkDotNet runs each benchmark in a process of its own, which then holds only
+    // that contender's queue and threads (an idle actor system or block beside the one measured would share its
+    // two cores).
+    [GlobalSetup(Target = nameof(RawChannel))]
+    public void SetupRawChannel()
+    {
+        CreateMessages();
+        var channel = _channel = Channel.CreateBounded<Notify>(new BoundedChannelOptions(Capacity) { FullMode = BoundedChannelFullMode.Wait });
         _channelWorkers = Enumerable.Range(0, Workers).Select(_ => Task.Run(async () =>
         {
-            var reader = _channel.Reader;
+            var reader = channel.Reader;
             while (await reader.WaitToReadAsync())
             {
                 while (reader.TryRead(out var m))
@@ -55,12 +63,31 @@ public class DispatcherBenchmarks
                 }
             }
         })).ToArray();
+    }
 
+    [GlobalSetup(Targets = [nameof(Eventfold), nameof(EventfoldGenerated)])]
+    public void SetupEventfold()
+    {
+        CreateMessages();
+        _engine = new BenchNotifier(_sink, Capacity, Workers);
+        _generated1 = new GeneratedNotifier1(_sink);
+        _generated4 = new GeneratedNotifier4(_sink);
+    }
+
+    [GlobalSetup(Target = nameof(DataflowActionBlock))]
+    public void SetupDataflow()
+    {
+        CreateMessages();
         _block = new ActionBlock<Notify>(_sink.Handle, new ExecutionDataflowBlockOptions
         {
             BoundedCapacity = Capacity, MaxDegreeOfParallelism = Workers, SingleProducerConstrained = true,
         });
+    }
 
+    [GlobalSetup(Target = nameof(AkkaStreamsQueue))]
+    public void SetupAkka()
+    {
+        CreateMessages();
         _akka = ActorSystem.Create("bench", "akka.loglevel = WARNING");
         var source = Source.Queue<Notify>(Capacity, OverflowStrategy.Backpressure);
         _akkaQueue = Workers == 1
@@ -71,22 +98,45 @@ public class DispatcherBenchmarks
     [GlobalCleanup]
     public async Task Cleanup()
     {
-        await _engine.DisposeAsync();
-        await _generated1.DisposeAsync();
-        await _generated4.DisposeAsync();
-        _channel.Writer.Complete();
-        await Task.WhenAll(_channelWorkers);
-        _block.Complete();
-        await _block.Completion;
-        _akkaQueue.Complete();
-        await _akka.Terminate();
+        if (_engine is not null)
+        {
+            await _engine.DisposeAsync();
+            await _generated1.DisposeAsync();
+            await _generated4.DisposeAsync();
+        }
+
+        if (_channel is not null)
+        {
+            _channel.Writer.Complete();
+            await Task.WhenAll(_channelWorkers);
+        }
+
+        if (_block is not null)
+        {
+            _block.Complete();
+            await _block.Completion;
+        }
+
+        if (_akka is not null)
+        {
+            _akkaQueue.Complete();
+            await _akka.Terminate();
+        }
+    }
+
+    private void CreateMessages()
+    {
+        if (_messages.Length == 0)
+        {
+            _messages = Enumerable.Range(0, Messages).Select(i => new Notify(i)).ToArray();
+        }
     }
 
     [Benchmark(Baseline = true, OperationsPerInvoke = Messages)]
     public async Task RawChannel()
     {
         var done = _sink.Expect(Messages);
-        var writer = _channel.Writer;
+        var writer = _channel!.Writer;
         foreach (var m in _messages)
         {
             if (!writer.TryWrite(m))
@@ -104,7 +154,7 @@ public class DispatcherBenchmarks
         var done = _sink.Expect(Messages);
         foreach (var m in _messages)
         {
-            await _engine.EnqueueAsync(m);
+            await _engine!.EnqueueAsync(m);
         }
 
         await done;
@@ -139,7 +189,7 @@ public class DispatcherBenchmarks
         var done = _sink.Expect(Messages);
         foreach (var m in _messages)
         {
-            if (!_block.Post(m))
+            if (!_block!.Post(m))
             {
                 await _block.SendAsync(m);
             }
