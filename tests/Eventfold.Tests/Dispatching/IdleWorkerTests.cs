@@ -15,18 +15,7 @@ public sealed class IdleWorkerTests
         using var release = new ManualResetEventSlim();
         var gate = new Gate();
         var options = new DispatcherOptions { Capacity = 16, Workers = workers };
-        IBoundedDispatcher notifier;
-        Func<Ping, ValueTask> enqueue;
-        if (synchronous)
-        {
-            var sync = new SyncTestNotifier(options, _ => release.Wait(TimeSpan.FromSeconds(30)));
-            (notifier, enqueue) = (sync, m => sync.EnqueueAsync(m));
-        }
-        else
-        {
-            var async = new TestNotifier(options, (_, ct) => gate.PassAsync(ct));
-            (notifier, enqueue) = (async, m => async.EnqueueAsync(m));
-        }
+        var (notifier, enqueue) = TestNotifiers.Create(synchronous, options, _ => release.Wait(TimeSpan.FromSeconds(30)), (_, ct) => gate.PassAsync(ct));
 
         notifier.Start();
         await Eventually.True(() => notifier.Stats.Workers == workers, "workers started");

@@ -102,18 +102,8 @@ public sealed class StopTests
     {
         using var release = new ManualResetEventSlim();
         var options = new DispatcherOptions { Capacity = 10, DrainTimeout = TimeSpan.FromMilliseconds(100), CancelGrace = TimeSpan.FromSeconds(20) };
-        IBoundedDispatcher notifier;
-        Func<Ping, ValueTask> enqueue;
-        if (synchronous)
-        {
-            var sync = new SyncTestNotifier(options, _ => release.Wait(TimeSpan.FromSeconds(30)));
-            (notifier, enqueue) = (sync, m => sync.EnqueueAsync(m));
-        }
-        else
-        {
-            var async = new TestNotifier(options, (_, _) => new ValueTask(Task.Run(() => release.Wait(TimeSpan.FromSeconds(30)))));
-            (notifier, enqueue) = (async, m => async.EnqueueAsync(m));
-        }
+        var (notifier, enqueue) = TestNotifiers.Create(
+            synchronous, options, _ => release.Wait(TimeSpan.FromSeconds(30)), (_, _) => new ValueTask(Task.Run(() => release.Wait(TimeSpan.FromSeconds(30)))));
 
         for (int i = 0; i < 4; i++)
         {
