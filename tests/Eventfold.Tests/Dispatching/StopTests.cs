@@ -101,9 +101,15 @@ public sealed class StopTests
     public async Task A_worker_whose_handler_outlives_the_hard_stop_leaves_when_it_returns(bool synchronous)
     {
         using var release = new ManualResetEventSlim();
+        using var cancelled = new ManualResetEventSlim();
         var options = new DispatcherOptions { Capacity = 10, DrainTimeout = TimeSpan.FromMilliseconds(100), CancelGrace = TimeSpan.FromSeconds(20) };
-        var (notifier, enqueue) = TestNotifiers.Create(
-            synchronous, options, _ => release.Wait(TimeSpan.FromSeconds(30)), (_, _) => new ValueTask(Task.Run(() => release.Wait(TimeSpan.FromSeconds(30)))));
+        void Outlive(CancellationToken ct)
+        {
+            using var seen = ct.Register(cancelled.Set);
+            release.Wait(TimeSpan.FromSeconds(30)); // ignores the cancellation
+        }
+
+        var (notifier, enqueue) = TestNotifiers.Create(synchronous, options, (_, ct) => Outlive(ct), (_, ct) => new ValueTask(Task.Run(() => Outlive(ct))));
 
         for (int i = 0; i < 4; i++)
         {
@@ -112,8 +118,8 @@ public sealed class StopTests
 
         await Eventually.True(() => notifier.Stats.InFlight == 1, "one in flight");
         var stopping = notifier.StopAsync();
-        await Task.Delay(400); // past the drain timeout: the hard stop has cancelled the handler, which goes on
-        release.Set();
+        Assert.True(cancelled.Wait(TimeSpan.FromSeconds(10)), "the drain timed out and the stop cancelled the handler");
+        release.Set(); // the handler, cancelled, returns only now
         var started = System.Diagnostics.Stopwatch.StartNew();
         var result = await stopping.WaitAsync(TimeSpan.FromSeconds(30));
 

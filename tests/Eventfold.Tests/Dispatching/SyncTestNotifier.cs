@@ -8,9 +8,14 @@ namespace Eventfold.Tests.Dispatching;
 public sealed class SyncTestNotifier : IDispatchTarget<SyncTestNotifier>, IBoundedDispatcher
 {
     private readonly DispatcherEngine<SyncTestNotifier> _engine;
-    private readonly Action<Ping> _onPing;
+    private readonly Action<Ping, CancellationToken> _onPing;
 
     public SyncTestNotifier(DispatcherOptions options, Action<Ping> onPing)
+        : this(options, (m, _) => onPing(m))
+    {
+    }
+
+    public SyncTestNotifier(DispatcherOptions options, Action<Ping, CancellationToken> onPing)
     {
         _onPing = onPing;
         _engine = new DispatcherEngine<SyncTestNotifier>(this, options);
@@ -30,7 +35,7 @@ public sealed class SyncTestNotifier : IDispatchTarget<SyncTestNotifier>, IBound
 
     public DispatcherStats Stats => _engine.Stats;
 
-    public static void Dispatch(SyncTestNotifier self, in DispatchEnvelope envelope, CancellationToken ct) => self._onPing((Ping)envelope.Message);
+    public static void Dispatch(SyncTestNotifier self, in DispatchEnvelope envelope, CancellationToken ct) => self._onPing((Ping)envelope.Message, ct);
 
     static ValueTask IDispatchTarget<SyncTestNotifier>.DispatchAsync(SyncTestNotifier self, in DispatchEnvelope envelope, CancellationToken ct)
     {

@@ -4,7 +4,7 @@ namespace Eventfold.Tests.Dispatching;
 public static class TestNotifiers
 {
     public static (IBoundedDispatcher Dispatcher, Func<Ping, ValueTask> Enqueue) Create(
-        bool synchronous, DispatcherOptions options, Action<Ping> onPing, Func<Ping, CancellationToken, ValueTask> onPingAsync)
+        bool synchronous, DispatcherOptions options, Action<Ping, CancellationToken> onPing, Func<Ping, CancellationToken, ValueTask> onPingAsync)
     {
         if (synchronous)
         {
