@@ -208,26 +208,16 @@ Turns Dispatch(int workers)
 {
     var benchmarks = new DispatcherBenchmarks { Workers = workers };
     var all = DispatchContenders(benchmarks);
-    var picked = args.Length > 2 ? args[2].Split(',').Select(i => all[int.Parse(i, CultureInfo.InvariantCulture)]).ToArray() : all;
-    if (args.Length > 2)
+    int[] indexes = args.Length > 2
+        ? args[2].Split(',').Select(i => int.Parse(i, CultureInfo.InvariantCulture)).ToArray()
+        : Enumerable.Range(0, all.Length).ToArray();
+    var setups = DispatchSetups(benchmarks);
+    foreach (var setup in indexes.Select(i => setups[i]).Distinct())
     {
-        benchmarks.SetupRawChannel(); // the baseline, always first
-        benchmarks.SetupEventfold();
-        if (picked.Any(c => c.Name.StartsWith("Dataflow", StringComparison.Ordinal)))
-        {
-            benchmarks.SetupDataflow();
-        }
-
-        if (picked.Any(c => c.Name.StartsWith("Akka", StringComparison.Ordinal)))
-        {
-            benchmarks.SetupAkka();
-        }
-    }
-    else
-    {
-        benchmarks.Setup();
+        setup(); // the generated dispatcher and the stand-in share one
     }
 
+    var picked = indexes.Select(i => all[i]).ToArray();
     try
     {
         // Untimed rounds first: the first seconds of a run are several times slower for every contender, while tiering
@@ -247,6 +237,12 @@ Turns Dispatch(int workers)
         benchmarks.Cleanup().GetAwaiter().GetResult();
     }
 }
+
+// Each contender's setup, in the order of DispatchContenders.
+static Action[] DispatchSetups(DispatcherBenchmarks benchmarks) =>
+[
+    benchmarks.SetupRawChannel, benchmarks.SetupEventfold, benchmarks.SetupEventfold, benchmarks.SetupDataflow, benchmarks.SetupAkka,
+];
 
 static (string Name, Action Turn)[] DispatchContenders(DispatcherBenchmarks benchmarks)
 {

@@ -194,24 +194,24 @@ internal static class DispatcherEmitter
         w.Line("static string " + contract + ".DispatcherName => \"" + spec.MetadataName + "\";");
         w.Line();
         bool allVoid = spec.Handlers.All(h => h.Returns == HandleReturn.Void);
+        string parameters = "(" + Target + " target, in " + Envelope + " envelope, " + CancellationToken + " ct)";
         if (allVoid)
         {
             // Every handler returns void: the engine's plain loop calls Dispatch and sees no task per message.
             w.Line("static bool " + contract + ".HandlesSynchronously => true;");
             w.Line();
-            w.Line(Inline);
-            w.Open("static " + ValueTask + " " + contract + ".DispatchAsync(" + Target + " target, in " + Envelope + " envelope, " + CancellationToken + " ct)");
+        }
+
+        w.Line(Inline);
+        w.Open("static " + ValueTask + " " + contract + ".DispatchAsync" + parameters);
+        if (allVoid)
+        {
             w.Line("Dispatch(target, in envelope, ct);");
             w.Line("return default;");
             w.Close();
             w.Line();
             w.Line(Inline);
-            w.Open("public static void Dispatch(" + Target + " target, in " + Envelope + " envelope, " + CancellationToken + " ct)");
-        }
-        else
-        {
-            w.Line(Inline);
-            w.Open("static " + ValueTask + " " + contract + ".DispatchAsync(" + Target + " target, in " + Envelope + " envelope, " + CancellationToken + " ct)");
+            w.Open("public static void Dispatch" + parameters);
         }
 
         WriteSwitch(w, spec, allVoid);

@@ -72,18 +72,7 @@ public sealed class AccountingTests
     {
         const int messages = 3000;
         var options = new DispatcherOptions { Capacity = 8, Workers = workers, Ordering = keyed ? TestNotifier.ByPingKey : null };
-        Func<Ping, bool> tryEnqueue;
-        IBoundedDispatcher notifier;
-        if (synchronous)
-        {
-            var sync = new SyncTestNotifier(options, _ => { });
-            (notifier, tryEnqueue) = (sync, sync.TryEnqueue);
-        }
-        else
-        {
-            var async = new TestNotifier(options);
-            (notifier, tryEnqueue) = (async, async.TryEnqueue);
-        }
+        var (notifier, _, tryEnqueue) = TestNotifiers.Create(synchronous, options, (_, _) => { }, (_, _) => default);
 
         await using var _ = notifier;
         notifier.Start();

@@ -15,7 +15,7 @@ public sealed class IdleWorkerTests
         using var release = new ManualResetEventSlim();
         var gate = new Gate();
         var options = new DispatcherOptions { Capacity = 16, Workers = workers };
-        var (notifier, enqueue) = TestNotifiers.Create(synchronous, options, (_, _) => release.Wait(TimeSpan.FromSeconds(30)), (_, ct) => gate.PassAsync(ct));
+        var (notifier, enqueue, _) = TestNotifiers.Create(synchronous, options, (_, _) => release.Wait(TimeSpan.FromSeconds(30)), (_, ct) => gate.PassAsync(ct));
 
         notifier.Start();
         await Eventually.True(() => notifier.Stats.Workers == workers, "workers started");

@@ -109,7 +109,7 @@ public sealed class StopTests
             release.Wait(TimeSpan.FromSeconds(30)); // ignores the cancellation
         }
 
-        var (notifier, enqueue) = TestNotifiers.Create(synchronous, options, (_, ct) => Outlive(ct), (_, ct) => new ValueTask(Task.Run(() => Outlive(ct))));
+        var (notifier, enqueue, _) = TestNotifiers.Create(synchronous, options, (_, ct) => Outlive(ct), (_, ct) => new ValueTask(Task.Run(() => Outlive(ct))));
 
         for (int i = 0; i < 4; i++)
         {
